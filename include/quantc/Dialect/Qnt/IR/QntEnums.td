@@ -1,0 +1,54 @@
+//===- QntEnums.td - Enumerated attributes of the qnt dialect -*- tablegen -*-===//
+//
+// Modes of `qnt.pad` and `qnt.resize`, spelled as in ONNX so the importer maps
+// them one to one.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QUANTC_DIALECT_QNT_IR_QNTENUMS_TD
+#define QUANTC_DIALECT_QNT_IR_QNTENUMS_TD
+
+include "quantc/Dialect/Qnt/IR/QntDialect.td"
+include "mlir/IR/EnumAttr.td"
+
+def Qnt_PadMode : I32EnumAttr<"PadMode", "how qnt.pad fills the border", [
+    I32EnumAttrCase<"constant", 0>,
+    I32EnumAttrCase<"reflect", 1>,
+    I32EnumAttrCase<"edge", 2>]> {
+  let cppNamespace = "::mlir::quantc";
+  let genSpecializedAttr = 0;
+}
+def Qnt_PadModeAttr : EnumAttr<Qnt_Dialect, Qnt_PadMode, "pad_mode">;
+
+def Qnt_ResizeMode : I32EnumAttr<"ResizeMode", "how qnt.resize interpolates", [
+    I32EnumAttrCase<"nearest", 0>,
+    I32EnumAttrCase<"linear", 1>]> {
+  let cppNamespace = "::mlir::quantc";
+  let genSpecializedAttr = 0;
+}
+def Qnt_ResizeModeAttr : EnumAttr<Qnt_Dialect, Qnt_ResizeMode, "resize_mode">;
+
+def Qnt_CoordinateTransform : I32EnumAttr<"CoordinateTransform",
+    "how qnt.resize maps an output coordinate to an input coordinate", [
+    I32EnumAttrCase<"half_pixel", 0>,
+    I32EnumAttrCase<"pytorch_half_pixel", 1>,
+    I32EnumAttrCase<"align_corners", 2>,
+    I32EnumAttrCase<"asymmetric", 3>]> {
+  let cppNamespace = "::mlir::quantc";
+  let genSpecializedAttr = 0;
+}
+def Qnt_CoordinateTransformAttr
+    : EnumAttr<Qnt_Dialect, Qnt_CoordinateTransform, "coordinate_transform">;
+
+def Qnt_NearestMode : I32EnumAttr<"NearestMode",
+    "how qnt.resize rounds a fractional input coordinate in nearest mode", [
+    I32EnumAttrCase<"round_prefer_floor", 0>,
+    I32EnumAttrCase<"round_prefer_ceil", 1>,
+    I32EnumAttrCase<"floor", 2>,
+    I32EnumAttrCase<"ceil", 3>]> {
+  let cppNamespace = "::mlir::quantc";
+  let genSpecializedAttr = 0;
+}
+def Qnt_NearestModeAttr : EnumAttr<Qnt_Dialect, Qnt_NearestMode, "nearest_mode">;
+
+#endif // QUANTC_DIALECT_QNT_IR_QNTENUMS_TD

@@ -1,0 +1,484 @@
+//===- QntOps.td - Ops of the qnt dialect ------------------*- tablegen -*-===//
+//
+// Every op's description is its specification: the formula it computes, the
+// constraints its verifier enforces, and an example.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QUANTC_DIALECT_QNT_IR_QNTOPS_TD
+#define QUANTC_DIALECT_QNT_IR_QNTOPS_TD
+
+include "quantc/Dialect/Qnt/IR/QntDialect.td"
+include "quantc/Dialect/Qnt/IR/QntEnums.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+include "mlir/IR/BuiltinAttributeInterfaces.td"
+include "mlir/Interfaces/InferTypeOpInterface.td"
+
+//===----------------------------------------------------------------------===//
+// Constants and domain crossings
+//===----------------------------------------------------------------------===//
+
+def Qnt_ConstantOp : Qnt_Op<"constant", [ConstantLike, Pure]> {
+  let summary = "A constant float or quantized tensor";
+  let description = [{
+    Materializes `value` as a tensor of the result type. For a float result,
+    `value` has the result type. For a quantized result, `value` holds the
+    stored integers: its element type is the signless integer of the storage
+    width, and every element lies in the storage range
+    `[storage_min, storage_max]` (read as unsigned for unsigned storage).
+
+    ```mlir
+    %w = qnt.constant dense<[[1, -2]]> : tensor<1x2xi8>
+           -> tensor<1x2x!quant.uniform<i8:f32, 0.5>>
+    ```
+  }];
+  let arguments = (ins ElementsAttr:$value);
+  let results = (outs Qnt_Tensor:$result);
+  let assemblyFormat = "$value attr-dict `->` type($result)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def Qnt_QuantizeOp : Qnt_Op<"quantize", [Pure]> {
+  let summary = "Real values to a uniformly quantized tensor (ONNX QuantizeLinear)";
+  let description = [{
+    `q = saturate(round_half_to_even(x / scale) + zero_point)`, with the
+    division done in f32 and `saturate` clamping to the storage range, as in
+    ONNX QuantizeLinear. For a per-axis result type, `scale` and
+    `zero_point` are those of the element's slice along the quantized
+    dimension.
+
+    Constraints: input and result have the same shape; the result's expressed
+    type is the input's element type.
+
+    ```mlir
+    %q = qnt.quantize %x : tensor<4xf32> -> tensor<4x!quant.uniform<u8:f32, 0.1:128>>
+    ```
+  }];
+  let arguments = (ins Qnt_FloatTensor:$input);
+  let results = (outs Qnt_QuantizedTensor:$output);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+  let hasCanonicalizer = 1;
+}
+
+def Qnt_DequantizeOp : Qnt_Op<"dequantize", [Pure]> {
+  let summary = "A uniformly quantized tensor to real values (ONNX DequantizeLinear)";
+  let description = [{
+    `x = (q - zero_point) * scale`, computed in f32 as in ONNX
+    DequantizeLinear. For a per-axis input type, `scale` and `zero_point` are
+    those of the element's slice along the quantized dimension.
+
+    `dequantize(quantize(x))` is not `x`: it rounds `x` to the quantization
+    grid, so it is never folded away.
+
+    Constraints: input and result have the same shape; the result's element
+    type is the input's expressed type.
+
+    ```mlir
+    %x = qnt.dequantize %q : tensor<4x!quant.uniform<u8:f32, 0.1:128>> -> tensor<4xf32>
+    ```
+  }];
+  let arguments = (ins Qnt_QuantizedTensor:$input);
+  let results = (outs Qnt_FloatTensor:$output);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def Qnt_RequantizeOp : Qnt_Op<"requantize", [Pure]> {
+  let summary = "Changes the quantization parameters of a tensor";
+  let description = [{
+    `q_out = saturate(round_half_to_even((q_in - zp_in) * s_in / s_out) + zp_out)`
+    in exact real arithmetic: the value of `quantize(dequantize(q_in))`
+    with one rounding. How code generation evaluates the multiplier
+    `s_in / s_out` (float or fixed point) is the requantization contract of
+    docs/Numerics.md.
+
+    Constraints: input and result have the same shape and expressed type; if
+    both are per-axis, along the same dimension.
+
+    ```mlir
+    %r = qnt.requantize %q : tensor<4x!quant.uniform<i32:f32, 0.01>>
+           -> tensor<4x!quant.uniform<i8:f32, 0.1:-3>>
+    ```
+  }];
+  let arguments = (ins Qnt_QuantizedTensor:$input);
+  let results = (outs Qnt_QuantizedTensor:$output);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Compute ops
+//===----------------------------------------------------------------------===//
+
+// The fused activation every compute op may carry: the real-valued result is
+// clamped to [clamp_min, clamp_max] before it is quantized.
+defvar Qnt_FusedClampArgs = (ins OptionalAttr<F32Attr>:$clamp_min,
+                                 OptionalAttr<F32Attr>:$clamp_max);
+
+def Qnt_Conv2DOp : Qnt_Op<"conv2d", [Pure]> {
+  let summary = "2-D convolution, NHWC input and FHWC filter, grouped or depthwise";
+  let description = [{
+    ```
+    out[n, oh, ow, f] = bias[f] + sum over kh, kw, c of
+        in[n, oh*sh + kh*dh - pad_top, ow*sw + kw*dw - pad_left, g*Cg + c]
+        * filter[f, kh, kw, c],   g = f / (F / groups), Cg = C / groups
+    ```
+    with zero outside the input, then clamped to `[clamp_min, clamp_max]`
+    when those are set. Depthwise convolution is `groups = C`.
+
+    Operands: `input` `[N, H, W, C]`, `filter` `[F, KH, KW, C / groups]`,
+    optional `bias` `[F]`; result `[N, OH, OW, F]` with
+    `OH = (H + pad_top + pad_bottom - dh * (KH - 1) - 1) / sh + 1` (floor)
+    and likewise `OW`. `strides = [sh, sw]`, `dilations = [dh, dw]`,
+    `pads = [pad_top, pad_left, pad_bottom, pad_right]`.
+
+    Quantized form: input and filter have storage of at most 8 bits; the
+    filter may be per-axis along dimension 0; the bias has i32 storage and
+    scale `s_input * s_filter` (per output channel when the filter is
+    per-axis) and zero point 0; the result may have any storage up to 32
+    bits (i32 is the raw accumulator, as in ONNX ConvInteger).
+
+    ```mlir
+    %y = qnt.conv2d %x, %w, %b {strides = array<i64: 1, 1>,
+           pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>,
+           groups = 1 : i64}
+         : (tensor<1x8x8x3xf32>, tensor<16x3x3x3xf32>, tensor<16xf32>)
+         -> tensor<1x8x8x16xf32>
+    ```
+  }];
+  let arguments = !con((ins Qnt_Tensor:$input, Qnt_Tensor:$filter,
+                            Optional<Qnt_Tensor>:$bias,
+                            DenseI64ArrayAttr:$strides,
+                            DenseI64ArrayAttr:$pads,
+                            DenseI64ArrayAttr:$dilations,
+                            I64Attr:$groups), Qnt_FusedClampArgs);
+  let results = (outs Qnt_Tensor:$output);
+  let assemblyFormat = [{
+    $input `,` $filter (`,` $bias^)? attr-dict `:`
+    `(` type($input) `,` type($filter) (`,` type($bias)^)? `)` `->` type($output)
+  }];
+  let hasVerifier = 1;
+}
+
+def Qnt_MatMulOp : Qnt_Op<"matmul", [Pure]> {
+  let summary = "Batched matrix product with broadcast batch dimensions (ONNX MatMul)";
+  let description = [{
+    `out[b..., m, n] = sum over k of lhs[b..., m, k] * rhs[b..., k, n]`, then
+    clamped to `[clamp_min, clamp_max]` when set. Both operands have rank
+    at least 2; their batch dimensions (all but the last two) broadcast as in
+    NumPy, and the result's batch dimensions are the broadcast shape.
+
+    Quantized form: operands have storage of at most 8 bits; `rhs` may be
+    per-axis along its last dimension (the output column); the result may
+    have any storage up to 32 bits (i32 as in ONNX MatMulInteger).
+
+    ```mlir
+    %y = qnt.matmul %a, %b : (tensor<2x4x8xf32>, tensor<8x3xf32>) -> tensor<2x4x3xf32>
+    ```
+  }];
+  let arguments = !con((ins Qnt_Tensor:$lhs, Qnt_Tensor:$rhs), Qnt_FusedClampArgs);
+  let results = (outs Qnt_Tensor:$output);
+  let assemblyFormat = [{
+    $lhs `,` $rhs attr-dict `:` `(` type($lhs) `,` type($rhs) `)` `->` type($output)
+  }];
+  let hasVerifier = 1;
+}
+
+def Qnt_FullyConnectedOp : Qnt_Op<"fully_connected", [Pure]> {
+  let summary = "Dense layer: input times transposed weight plus bias (ONNX Gemm)";
+  let description = [{
+    `out[m, n] = bias[n] + sum over k of input[m, k] * weight[n, k]`, then
+    clamped to `[clamp_min, clamp_max]` when set. ONNX Gemm's `transA`,
+    `alpha` and `beta` are folded into the operands at import.
+
+    Operands: `input` `[M, K]`, `weight` `[N, K]`, optional `bias` `[N]`;
+    result `[M, N]`. Quantized form as for `qnt.conv2d`, with the weight
+    per-axis along dimension 0.
+
+    ```mlir
+    %y = qnt.fully_connected %x, %w, %b
+         : (tensor<1x784xf32>, tensor<10x784xf32>, tensor<10xf32>) -> tensor<1x10xf32>
+    ```
+  }];
+  let arguments = !con((ins Qnt_Tensor:$input, Qnt_Tensor:$weight,
+                            Optional<Qnt_Tensor>:$bias), Qnt_FusedClampArgs);
+  let results = (outs Qnt_Tensor:$output);
+  let assemblyFormat = [{
+    $input `,` $weight (`,` $bias^)? attr-dict `:`
+    `(` type($input) `,` type($weight) (`,` type($bias)^)? `)` `->` type($output)
+  }];
+  let hasVerifier = 1;
+}
+
+class Qnt_BroadcastBinaryOp<string mnemonic, string formula>
+    : Qnt_Op<mnemonic, [Pure]> {
+  let description = [{
+    `out = }] # formula # [{`, elementwise with NumPy broadcasting: the
+    operands are aligned at their last dimension and each dimension pair is
+    equal or has a 1; the result has the broadcast shape. Then clamped to
+    `[clamp_min, clamp_max]` when set.
+
+    Quantized form: operands and result are per-tensor quantized, each with
+    its own parameters; the op computes on the real values.
+  }];
+  let arguments = !con((ins Qnt_Tensor:$lhs, Qnt_Tensor:$rhs), Qnt_FusedClampArgs);
+  let results = (outs Qnt_Tensor:$output);
+  let assemblyFormat = [{
+    $lhs `,` $rhs attr-dict `:` `(` type($lhs) `,` type($rhs) `)` `->` type($output)
+  }];
+  let hasVerifier = 1;
+}
+
+def Qnt_AddOp : Qnt_BroadcastBinaryOp<"add", "lhs + rhs"> {
+  let summary = "Elementwise sum with broadcasting (ONNX Add)";
+}
+
+def Qnt_MulOp : Qnt_BroadcastBinaryOp<"mul", "lhs * rhs"> {
+  let summary = "Elementwise product with broadcasting (ONNX Mul)";
+}
+
+//===----------------------------------------------------------------------===//
+// Activations
+//===----------------------------------------------------------------------===//
+
+def Qnt_ClampOp : Qnt_Op<"clamp", [Pure, SameOperandsAndResultType]> {
+  let summary = "Clamps to a real-valued range (ReLU, ReLU6, Clip)";
+  let description = [{
+    `out = min(max(input, min), max)`, bounds given as real values; a
+    missing bound is unbounded. ReLU is `{min = 0.0}`, ReLU6
+    `{min = 0.0, max = 6.0}`. On a quantized tensor the bounds apply to the
+    real values, so they become `zero_point + round(bound / scale)`.
+
+    Constraints: at least one bound; `min <= max`; input and result have the
+    same type.
+
+    ```mlir
+    %r = qnt.clamp %x {min = 0.0 : f32, max = 6.0 : f32} : tensor<8xf32>
+    ```
+  }];
+  let arguments = (ins Qnt_Tensor:$input, OptionalAttr<F32Attr>:$min,
+                       OptionalAttr<F32Attr>:$max);
+  let results = (outs Qnt_Tensor:$output);
+  let assemblyFormat = "$input attr-dict `:` type($input)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+  let hasCanonicalizer = 1;
+}
+
+class Qnt_UnaryOp<string mnemonic, list<Trait> traits = []>
+    : Qnt_Op<mnemonic, !listconcat([Pure], traits)> {
+  let results = (outs Qnt_Tensor:$output);
+  let hasVerifier = 1;
+}
+
+def Qnt_SigmoidOp : Qnt_UnaryOp<"sigmoid"> {
+  let summary = "Logistic function (ONNX Sigmoid)";
+  let description = [{
+    `out = 1 / (1 + exp(-input))`, elementwise. Input and result have the
+    same shape and are both float or both per-tensor quantized (each with
+    its own parameters).
+  }];
+  let arguments = (ins Qnt_Tensor:$input);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+}
+
+def Qnt_TanhOp : Qnt_UnaryOp<"tanh"> {
+  let summary = "Hyperbolic tangent (ONNX Tanh)";
+  let description = [{
+    `out = tanh(input)`, elementwise. Input and result have the same shape
+    and are both float or both per-tensor quantized.
+  }];
+  let arguments = (ins Qnt_Tensor:$input);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+}
+
+def Qnt_HardSwishOp : Qnt_UnaryOp<"hard_swish"> {
+  let summary = "x * relu6(x + 3) / 6 (ONNX HardSwish)";
+  let description = [{
+    `out = input * min(max(input + 3, 0), 6) / 6`, elementwise. Input and
+    result have the same shape and are both float or both per-tensor
+    quantized.
+  }];
+  let arguments = (ins Qnt_Tensor:$input);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+}
+
+def Qnt_LeakyReluOp : Qnt_UnaryOp<"leaky_relu"> {
+  let summary = "x if x >= 0, else alpha * x (ONNX LeakyRelu)";
+  let description = [{
+    `out = input >= 0 ? input : alpha * input`, elementwise; `alpha` is
+    finite. Input and result have the same shape and are both float or both
+    per-tensor quantized.
+  }];
+  let arguments = (ins Qnt_Tensor:$input, F32Attr:$alpha);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+}
+
+def Qnt_SoftmaxOp : Qnt_UnaryOp<"softmax"> {
+  let summary = "Normalized exponential along one axis (ONNX Softmax, opset 13)";
+  let description = [{
+    `out[..., i, ...] = exp(x_i - max_j x_j) / sum_j exp(x_j - max_j x_j)`,
+    where `i` and `j` run along `axis`, `0 <= axis < rank`. Input and result
+    have the same shape and are both float or both per-tensor quantized.
+  }];
+  let arguments = (ins Qnt_Tensor:$input, I64Attr:$axis);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+}
+
+//===----------------------------------------------------------------------===//
+// Pooling and resizing (NHWC)
+//===----------------------------------------------------------------------===//
+
+class Qnt_Pool2DOp<string mnemonic> : Qnt_Op<mnemonic, [Pure]> {
+  let results = (outs Qnt_Tensor:$output);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+  let hasVerifier = 1;
+}
+
+def Qnt_MaxPool2DOp : Qnt_Pool2DOp<"max_pool2d"> {
+  let summary = "2-D max pooling over NHWC (ONNX MaxPool)";
+  let description = [{
+    `out[n, oh, ow, c] = max over kh, kw of
+    in[n, oh*sh + kh*dh - pad_top, ow*sw + kw*dw - pad_left, c]`, padding
+    never chosen. Output size as for `qnt.conv2d`; with `ceil_mode` the
+    division rounds up, and a last window that would start in the bottom or
+    right padding is dropped (ONNX's rule).
+
+    Input and result are both float, or both quantized with identical
+    per-tensor parameters (max commutes with quantization only then).
+  }];
+  let arguments = (ins Qnt_Tensor:$input, DenseI64ArrayAttr:$kernel,
+                       DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$pads,
+                       DenseI64ArrayAttr:$dilations, UnitAttr:$ceil_mode);
+}
+
+def Qnt_AvgPool2DOp : Qnt_Pool2DOp<"avg_pool2d"> {
+  let summary = "2-D average pooling over NHWC (ONNX AveragePool)";
+  let description = [{
+    The mean of each window (kernel `[kh, kw]`, `strides`, `pads`,
+    `dilations` and `ceil_mode` as for `qnt.max_pool2d`). With
+    `count_include_pad` the divisor is the full kernel size, padding
+    counted as zeros; otherwise it is the number of input elements inside
+    the window. Input and result are both float or both per-tensor quantized.
+  }];
+  let arguments = (ins Qnt_Tensor:$input, DenseI64ArrayAttr:$kernel,
+                       DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$pads,
+                       DenseI64ArrayAttr:$dilations, UnitAttr:$ceil_mode,
+                       UnitAttr:$count_include_pad);
+}
+
+def Qnt_GlobalAvgPoolOp : Qnt_Op<"global_avg_pool", [Pure]> {
+  let summary = "Mean over H and W of an NHWC tensor (ONNX GlobalAveragePool)";
+  let description = [{
+    `out[n, 0, 0, c] = mean over h, w of in[n, h, w, c]`: input
+    `[N, H, W, C]`, result `[N, 1, 1, C]`; both float or both per-tensor
+    quantized.
+  }];
+  let arguments = (ins Qnt_Tensor:$input);
+  let results = (outs Qnt_Tensor:$output);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+  let hasVerifier = 1;
+}
+
+def Qnt_ResizeOp : Qnt_Op<"resize", [Pure]> {
+  let summary = "Resizes H and W of an NHWC tensor (ONNX Resize)";
+  let description = [{
+    Each output pixel `(oh, ow)` maps to the input coordinate given by
+    `coordinate_transform` (ONNX's `coordinate_transformation_mode`, with
+    scale `OH / H` and `OW / W`); `nearest` mode picks one input pixel,
+    rounding with `nearest_mode`; `linear` mode interpolates bilinearly.
+    N and C are unchanged; input and result have the same element type
+    (quantized: the same parameters).
+  }];
+  let arguments = (ins Qnt_Tensor:$input, Qnt_ResizeModeAttr:$mode,
+                       Qnt_CoordinateTransformAttr:$coordinate_transform,
+                       Qnt_NearestModeAttr:$nearest_mode);
+  let results = (outs Qnt_Tensor:$output);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Data movement
+//===----------------------------------------------------------------------===//
+
+def Qnt_ReshapeOp : Qnt_Op<"reshape", [Pure]> {
+  let summary = "Same elements in row-major order, new shape";
+  let description = [{
+    The result has the input's elements in row-major order. Input and result
+    have the same number of elements and the same element type, which is
+    float or per-tensor quantized (a per-axis dimension has no meaning after
+    a reshape).
+
+    ```mlir
+    %r = qnt.reshape %x : tensor<1x2x3xf32> -> tensor<6xf32>
+    ```
+  }];
+  let arguments = (ins Qnt_Tensor:$input);
+  let results = (outs Qnt_Tensor:$output);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def Qnt_TransposeOp : Qnt_Op<"transpose", [Pure]> {
+  let summary = "Permutes dimensions (ONNX Transpose)";
+  let description = [{
+    `out[i_0, ..., i_r-1] = in[j]` with `j[perm[k]] = i_k`: result dimension
+    `k` is input dimension `perm[k]`. `perm` is a permutation of
+    `[0, rank)`. Element types match, except that a per-axis quantized
+    dimension `d` becomes dimension `k` with `perm[k] = d`.
+
+    ```mlir
+    %t = qnt.transpose %x {perm = array<i64: 0, 2, 3, 1>}
+         : tensor<1x3x8x8xf32> -> tensor<1x8x8x3xf32>
+    ```
+  }];
+  let arguments = (ins Qnt_Tensor:$input, DenseI64ArrayAttr:$perm);
+  let results = (outs Qnt_Tensor:$output);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def Qnt_ConcatOp : Qnt_Op<"concat", [Pure]> {
+  let summary = "Joins tensors along one axis (ONNX Concat)";
+  let description = [{
+    Inputs are placed one after another along `axis`, `0 <= axis < rank`.
+    All inputs and the result have the same rank and equal sizes in every
+    other dimension; the result's `axis` size is the sum of the inputs'.
+    All element types are identical (quantized inputs with other
+    parameters are requantized first).
+  }];
+  let arguments = (ins Variadic<Qnt_Tensor>:$inputs, I64Attr:$axis);
+  let results = (outs Qnt_Tensor:$output);
+  let assemblyFormat = "$inputs attr-dict `:` functional-type($inputs, $output)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def Qnt_PadOp : Qnt_Op<"pad", [Pure]> {
+  let summary = "Pads each dimension (ONNX Pad)";
+  let description = [{
+    `pads = [begin_0, ..., begin_r-1, end_0, ..., end_r-1]`, all
+    non-negative; result dimension `i` is `begin_i + in_i + end_i`. `mode`
+    `constant` fills with `value` (a real value; for a quantized tensor it
+    must be exactly representable), `reflect` mirrors without repeating the
+    edge (needs `begin_i, end_i < in_i`), `edge` repeats the edge (needs
+    `in_i > 0` where padded). Input and result have the same element type.
+  }];
+  let arguments = (ins Qnt_Tensor:$input, DenseI64ArrayAttr:$pads,
+                       Qnt_PadModeAttr:$mode,
+                       DefaultValuedAttr<F32Attr, "0.0f">:$value);
+  let results = (outs Qnt_Tensor:$output);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+#endif // QUANTC_DIALECT_QNT_IR_QNTOPS_TD

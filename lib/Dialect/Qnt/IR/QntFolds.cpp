@@ -1,0 +1,242 @@
+//===- QntFolds.cpp - Folders and canonicalizations of the qnt ops --------===//
+//
+// Only rewrites that keep the result bit for bit: quantize(dequantize(q)) is
+// q again, but dequantize(quantize(x)) rounds x to the grid and stays.
+// Constants fold through quantize, dequantize, transpose and reshape, so
+// weights reach code generation as one constant each.
+//
+//===----------------------------------------------------------------------===//
+
+#include "quantc/Dialect/Qnt/IR/QntOps.h"
+#include "quantc/Dialect/Qnt/Utils/QuantArith.h"
+
+#include "mlir/IR/Matchers.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/IR/TypeUtilities.h"
+
+#include <cmath>
+#include <limits>
+
+using namespace mlir;
+using namespace mlir::quantc;
+
+//===----------------------------------------------------------------------===//
+// ConstantOp
+//===----------------------------------------------------------------------===//
+
+OpFoldResult ConstantOp::fold(FoldAdaptor) { return getValue(); }
+
+//===----------------------------------------------------------------------===//
+// QuantizeOp, DequantizeOp, RequantizeOp
+//===----------------------------------------------------------------------===//
+
+OpFoldResult QuantizeOp::fold(FoldAdaptor adaptor) {
+  // quantize(dequantize(q)) with q's own parameters is q.
+  if (auto dequantize = getInput().getDefiningOp<DequantizeOp>())
+    if (dequantize.getInput().getType() == getType())
+      return dequantize.getInput();
+
+  auto values = dyn_cast_if_present<DenseFPElementsAttr>(adaptor.getInput());
+  if (!values)
+    return {};
+  auto qtype = cast<quant::QuantizedType>(getType().getElementType());
+  ElementQuantParams params(qtype, getType().getShape());
+  unsigned width = qtype.getStorageTypeIntegralWidth();
+  SmallVector<APInt> stored;
+  stored.reserve(values.getNumElements());
+  int64_t index = 0;
+  for (const APFloat &value : values.getValues<APFloat>()) {
+    int64_t q = quantizeValue(value.convertToFloat(), params.scale(index),
+                              params.zeroPoint(index), qtype.getStorageTypeMin(),
+                              qtype.getStorageTypeMax());
+    stored.emplace_back(width, q, qtype.isSigned(), /*implicitTrunc=*/true);
+    ++index;
+  }
+  return DenseElementsAttr::get(
+      RankedTensorType::get(getType().getShape(), qtype.getStorageType()),
+      stored);
+}
+
+namespace {
+/// quantize(dequantize(q)) with new parameters is one requantize of q.
+struct QuantizeOfDequantize : OpRewritePattern<QuantizeOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(QuantizeOp op,
+                                PatternRewriter &rewriter) const override {
+    auto dequantize = op.getInput().getDefiningOp<DequantizeOp>();
+    if (!dequantize || dequantize.getInput().getType() == op.getType())
+      return failure();
+    rewriter.replaceOpWithNewOp<RequantizeOp>(op, op.getType(),
+                                              dequantize.getInput());
+    return success();
+  }
+};
+} // namespace
+
+void QuantizeOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                             MLIRContext *context) {
+  results.add<QuantizeOfDequantize>(context);
+}
+
+OpFoldResult DequantizeOp::fold(FoldAdaptor adaptor) {
+  auto values = dyn_cast_if_present<DenseIntElementsAttr>(adaptor.getInput());
+  if (!values)
+    return {};
+  auto inputType = getInput().getType();
+  auto qtype = cast<quant::QuantizedType>(inputType.getElementType());
+  ElementQuantParams params(qtype, inputType.getShape());
+  SmallVector<float> real;
+  real.reserve(values.getNumElements());
+  int64_t index = 0;
+  for (const APInt &raw : values.getValues<APInt>()) {
+    int64_t q = qtype.isSigned() ? raw.getSExtValue()
+                                 : static_cast<int64_t>(raw.getZExtValue());
+    real.push_back(
+        dequantizeValue(q, params.scale(index), params.zeroPoint(index)));
+    ++index;
+  }
+  return DenseElementsAttr::get(getType(), llvm::ArrayRef(real));
+}
+
+OpFoldResult RequantizeOp::fold(FoldAdaptor) {
+  if (getInput().getType() == getType())
+    return getInput();
+  return {};
+}
+
+//===----------------------------------------------------------------------===//
+// ClampOp
+//===----------------------------------------------------------------------===//
+
+OpFoldResult ClampOp::fold(FoldAdaptor) {
+  float inf = std::numeric_limits<float>::infinity();
+  if (asFloat(getMin()).value_or(-inf) == -inf &&
+      asFloat(getMax()).value_or(inf) == inf)
+    return getInput();
+  return {};
+}
+
+namespace {
+/// clamp(clamp(x, a1, b1), a2, b2) is clamp(x, max(a1, a2), min(b1, b2))
+/// when the two ranges overlap (rounding to a quantized grid is monotone, so
+/// this holds on quantized tensors too).
+struct ClampOfClamp : OpRewritePattern<ClampOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(ClampOp op,
+                                PatternRewriter &rewriter) const override {
+    auto inner = op.getInput().getDefiningOp<ClampOp>();
+    if (!inner)
+      return failure();
+    float inf = std::numeric_limits<float>::infinity();
+    float lo = std::max(asFloat(op.getMin()).value_or(-inf),
+                        asFloat(inner.getMin()).value_or(-inf));
+    float hi = std::min(asFloat(op.getMax()).value_or(inf),
+                        asFloat(inner.getMax()).value_or(inf));
+    if (lo > hi)
+      return failure();
+    FloatAttr minAttr = lo == -inf ? FloatAttr() : rewriter.getF32FloatAttr(lo);
+    FloatAttr maxAttr = hi == inf ? FloatAttr() : rewriter.getF32FloatAttr(hi);
+    rewriter.replaceOpWithNewOp<ClampOp>(op, op.getType(), inner.getInput(),
+                                         minAttr, maxAttr);
+    return success();
+  }
+};
+} // namespace
+
+void ClampOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                          MLIRContext *context) {
+  results.add<ClampOfClamp>(context);
+}
+
+//===----------------------------------------------------------------------===//
+// Data movement
+//===----------------------------------------------------------------------===//
+
+/// The constant `values` with the type's shape and the values' own element
+/// type (storage integers for quantized tensors).
+static RankedTensorType withShapeOf(DenseElementsAttr values,
+                                    ShapedType shaped) {
+  return RankedTensorType::get(shaped.getShape(),
+                               values.getType().getElementType());
+}
+
+OpFoldResult ReshapeOp::fold(FoldAdaptor adaptor) {
+  if (getInput().getType() == getType())
+    return getInput();
+  if (auto values = dyn_cast_if_present<DenseElementsAttr>(adaptor.getInput()))
+    if (getType().hasStaticShape())
+      return values.reshape(withShapeOf(values, getType()));
+  // reshape(reshape(x)) only depends on x.
+  if (auto producer = getInput().getDefiningOp<ReshapeOp>()) {
+    getInputMutable().assign(producer.getInput());
+    return getResult();
+  }
+  return {};
+}
+
+/// Permutes the elements of a dense constant whose elements are whole bytes.
+static DenseElementsAttr transposeConstant(DenseElementsAttr values,
+                                           ArrayRef<int64_t> perm,
+                                           ShapedType resultType) {
+  RankedTensorType type = withShapeOf(values, resultType);
+  if (values.isSplat())
+    return values.reshape(type);
+  unsigned bits = values.getElementType().getIntOrFloatBitWidth();
+  if (bits % 8 != 0 || !values.getType().hasStaticShape())
+    return {};
+  size_t bytes = bits / 8;
+  ArrayRef<int64_t> inShape = values.getType().getShape();
+  int64_t rank = inShape.size();
+  SmallVector<int64_t> inStrides(rank, 1);
+  for (int64_t d = rank - 2; d >= 0; --d)
+    inStrides[d] = inStrides[d + 1] * inShape[d + 1];
+
+  ArrayRef<char> src = values.getRawData();
+  std::vector<char> dst(src.size());
+  SmallVector<int64_t> index(rank, 0); // Index into the result.
+  ArrayRef<int64_t> outShape = type.getShape();
+  for (int64_t linear = 0, n = values.getNumElements(); linear < n; ++linear) {
+    int64_t offset = 0;
+    for (int64_t k = 0; k < rank; ++k)
+      offset += index[k] * inStrides[perm[k]];
+    std::memcpy(&dst[linear * bytes], &src[offset * bytes], bytes);
+    for (int64_t k = rank - 1; k >= 0; --k) {
+      if (++index[k] < outShape[k])
+        break;
+      index[k] = 0;
+    }
+  }
+  return DenseElementsAttr::getFromRawBuffer(type, dst);
+}
+
+OpFoldResult TransposeOp::fold(FoldAdaptor adaptor) {
+  ArrayRef<int64_t> perm = getPerm();
+  if (llvm::equal(perm, llvm::seq<int64_t>(0, perm.size())) &&
+      getInput().getType() == getType())
+    return getInput();
+  if (auto values = dyn_cast_if_present<DenseElementsAttr>(adaptor.getInput()))
+    return transposeConstant(values, perm, getType());
+  // transpose(transpose(x, p1), p2) is transpose(x, k -> p1[p2[k]]).
+  if (auto producer = getInput().getDefiningOp<TransposeOp>()) {
+    SmallVector<int64_t> composed;
+    for (int64_t p : perm)
+      composed.push_back(producer.getPerm()[p]);
+    getInputMutable().assign(producer.getInput());
+    setPerm(composed);
+    return getResult();
+  }
+  return {};
+}
+
+OpFoldResult ConcatOp::fold(FoldAdaptor) {
+  if (getInputs().size() == 1 && getInputs().front().getType() == getType())
+    return getInputs().front();
+  return {};
+}
+
+OpFoldResult PadOp::fold(FoldAdaptor) {
+  if (llvm::all_of(getPads(), [](int64_t p) { return p == 0; }) &&
+      getInput().getType() == getType())
+    return getInput();
+  return {};
+}

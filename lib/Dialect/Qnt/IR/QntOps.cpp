@@ -1,0 +1,714 @@
+//===- QntOps.cpp - Verifiers of the qnt ops ------------------------------===//
+//
+// Each verifier enforces the constraints stated in the op's description in
+// QntOps.td, and its messages quote the rule that was broken. Dynamic
+// dimensions pass every size check they take part in.
+//
+//===----------------------------------------------------------------------===//
+
+#include "quantc/Dialect/Qnt/IR/QntOps.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/IR/TypeUtilities.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallSet.h"
+
+#include <cmath>
+
+using namespace mlir;
+using namespace mlir::quantc;
+
+//===----------------------------------------------------------------------===//
+// Helpers
+//===----------------------------------------------------------------------===//
+
+static quant::QuantizedType getQuantType(Type type) {
+  return dyn_cast<quant::QuantizedType>(getElementTypeOrSelf(type));
+}
+
+static bool isPerAxis(Type type) {
+  return isa<quant::UniformQuantizedPerAxisType>(getElementTypeOrSelf(type));
+}
+
+/// The scale of slice `index` along the quantized dimension (any slice of a
+/// per-tensor type).
+static double getScaleAt(quant::QuantizedType type, int64_t index) {
+  if (auto uniform = dyn_cast<quant::UniformQuantizedType>(type))
+    return uniform.getScale();
+  return cast<quant::UniformQuantizedPerAxisType>(type).getScales()[index];
+}
+
+static bool sameSize(int64_t a, int64_t b) {
+  return ShapedType::isDynamic(a) || ShapedType::isDynamic(b) || a == b;
+}
+
+static std::string shapeString(ArrayRef<int64_t> shape) {
+  std::string result = "[";
+  llvm::raw_string_ostream os(result);
+  llvm::interleave(
+      shape, os,
+      [&](int64_t d) {
+        if (ShapedType::isDynamic(d))
+          os << "?";
+        else
+          os << d;
+      },
+      ", ");
+  os << "]";
+  return result;
+}
+
+static LogicalResult verifyRank(Operation *op, Value value, StringRef what,
+                                int64_t rank, StringRef layout = "") {
+  int64_t actual = cast<RankedTensorType>(value.getType()).getRank();
+  if (actual == rank)
+    return success();
+  auto diag = op->emitOpError() << what << " must have rank " << rank;
+  if (!layout.empty())
+    diag << " (" << layout << ")";
+  return diag << ", got rank " << actual;
+}
+
+static LogicalResult verifyResultShape(Operation *op, ArrayRef<int64_t> expected) {
+  auto actual = cast<RankedTensorType>(op->getResult(0).getType()).getShape();
+  if (actual.size() == expected.size() &&
+      llvm::all_of(llvm::zip(actual, expected),
+                   [](auto p) { return sameSize(std::get<0>(p), std::get<1>(p)); }))
+    return success();
+  return op->emitOpError() << "result shape must be " << shapeString(expected)
+                           << ", got " << shapeString(actual);
+}
+
+/// Compute ops work in one domain: float throughout, or quantized throughout.
+static LogicalResult verifySameDomain(Operation *op) {
+  bool anyFloat = false, anyQuant = false;
+  for (Type type : llvm::concat<Type>(op->getOperandTypes(), op->getResultTypes()))
+    (getQuantType(type) ? anyQuant : anyFloat) = true;
+  if (anyFloat && anyQuant)
+    return op->emitOpError(
+        "operands and result must be all float or all quantized");
+  return success();
+}
+
+static LogicalResult verifyPerTensor(Operation *op, Value value, StringRef what) {
+  if (isPerAxis(value.getType()))
+    return op->emitOpError() << what
+                             << " must be quantized per tensor, not per axis";
+  return success();
+}
+
+/// Integer kernels take operands of at most 8 bits.
+static LogicalResult verifyNarrowStorage(Operation *op, Value value,
+                                         StringRef what) {
+  auto qtype = getQuantType(value.getType());
+  if (qtype && qtype.getStorageTypeIntegralWidth() > 8)
+    return op->emitOpError()
+           << what << " storage must be at most 8 bits, got "
+           << qtype.getStorageTypeIntegralWidth();
+  return success();
+}
+
+/// A per-axis weight is quantized along its output-channel dimension.
+static LogicalResult verifyWeightAxis(Operation *op, Value value,
+                                      StringRef what, int64_t axis) {
+  auto perAxis = dyn_cast<quant::UniformQuantizedPerAxisType>(
+      getElementTypeOrSelf(value.getType()));
+  if (perAxis && perAxis.getQuantizedDimension() != axis)
+    return op->emitOpError()
+           << what << " may be per-axis only along dimension " << axis
+           << " (the output channel), got "
+           << perAxis.getQuantizedDimension();
+  return success();
+}
+
+/// A quantized bias is the i32 accumulator's initial value: i32 storage, zero
+/// point 0, scale s_input * s_weight for every output channel.
+static LogicalResult verifyQuantizedBias(Operation *op, Value bias, Value input,
+                                         Value weight) {
+  auto biasType = getQuantType(bias.getType());
+  if (!biasType)
+    return success();
+  if (biasType.getStorageTypeIntegralWidth() != 32 || !biasType.isSigned())
+    return op->emitOpError() << "quantized bias must have i32 storage, got "
+                             << biasType.getStorageType();
+  auto perAxisBias = dyn_cast<quant::UniformQuantizedPerAxisType>(biasType);
+  if (perAxisBias ? llvm::any_of(perAxisBias.getZeroPoints(),
+                                 [](int64_t zp) { return zp != 0; })
+                  : cast<quant::UniformQuantizedType>(biasType).getZeroPoint() != 0)
+    return op->emitOpError("quantized bias must have zero point 0");
+
+  auto inputType = getQuantType(input.getType());
+  auto weightType = getQuantType(weight.getType());
+  int64_t channels = cast<RankedTensorType>(bias.getType()).getDimSize(0);
+  if (ShapedType::isDynamic(channels))
+    return success();
+  for (int64_t c = 0; c < channels; ++c) {
+    // Both factors are f32 in ONNX; compare at f32 precision.
+    float expected = static_cast<float>(getScaleAt(inputType, 0)) *
+                     static_cast<float>(getScaleAt(weightType, c));
+    double actual = getScaleAt(biasType, c);
+    if (std::abs(actual - expected) > 1e-6 * std::abs(expected))
+      return op->emitOpError()
+             << "bias scale " << actual << " of channel " << c
+             << " must equal input scale * weight scale = " << expected;
+  }
+  return success();
+}
+
+static LogicalResult verifyClampBounds(Operation *op, std::optional<float> min,
+                                       std::optional<float> max,
+                                       StringRef minName, StringRef maxName) {
+  if ((min && std::isnan(*min)) || (max && std::isnan(*max)))
+    return op->emitOpError() << minName << " and " << maxName
+                             << " must not be NaN";
+  if (min && max && *min > *max)
+    return op->emitOpError() << minName << " (" << *min << ") must not exceed "
+                             << maxName << " (" << *max << ")";
+  return success();
+}
+
+/// Checks a list of per-spatial-dimension attribute values.
+static LogicalResult verifyWindowAttr(Operation *op, StringRef name,
+                                      ArrayRef<int64_t> values, size_t count,
+                                      StringRef meaning, bool allowZero) {
+  if (values.size() != count)
+    return op->emitOpError() << name << " must have " << count << " values ("
+                             << meaning << "), got " << values.size();
+  for (int64_t v : values)
+    if (v < 0 || (!allowZero && v == 0))
+      return op->emitOpError()
+             << name << " must be " << (allowZero ? "non-negative" : "positive")
+             << ", got " << v;
+  return success();
+}
+
+/// Output size of a sliding window along one dimension, ONNX's formula.
+/// Returns a negative value when the dilated kernel exceeds the padded input.
+static int64_t windowOutputSize(int64_t in, int64_t kernel, int64_t stride,
+                                int64_t dilation, int64_t padBegin,
+                                int64_t padEnd, bool ceilMode) {
+  if (ShapedType::isDynamic(in) || ShapedType::isDynamic(kernel))
+    return ShapedType::kDynamic;
+  int64_t span = in + padBegin + padEnd - (dilation * (kernel - 1) + 1);
+  if (span < 0)
+    return -1;
+  int64_t out = (ceilMode ? llvm::divideCeil(span, stride) : span / stride) + 1;
+  // A window must start inside the input or the leading padding.
+  if (ceilMode && (out - 1) * stride >= in + padBegin)
+    --out;
+  return out;
+}
+
+/// Verifies the spatial attributes of a 2-D window op and computes its output
+/// height and width.
+static LogicalResult
+verifyWindow2D(Operation *op, int64_t height, int64_t width,
+               ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides,
+               ArrayRef<int64_t> pads, ArrayRef<int64_t> dilations,
+               bool ceilMode, SmallVectorImpl<int64_t> &outHW) {
+  if (failed(verifyWindowAttr(op, "strides", strides, 2, "sh, sw", false)) ||
+      failed(verifyWindowAttr(op, "dilations", dilations, 2, "dh, dw", false)) ||
+      failed(verifyWindowAttr(op, "pads", pads, 4,
+                              "top, left, bottom, right", true)))
+    return failure();
+  int64_t in[2] = {height, width};
+  for (int i = 0; i < 2; ++i) {
+    int64_t out = windowOutputSize(in[i], kernel[i], strides[i], dilations[i],
+                                   pads[i], pads[i + 2], ceilMode);
+    if (!ShapedType::isDynamic(out) && out <= 0)
+      return op->emitOpError()
+             << "dilated kernel " << dilations[i] * (kernel[i] - 1) + 1
+             << " exceeds padded input " << in[i] + pads[i] + pads[i + 2]
+             << " in spatial dimension " << i;
+    outHW.push_back(out);
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// ConstantOp, QuantizeOp, DequantizeOp, RequantizeOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult ConstantOp::verify() {
+  auto resultType = getType();
+  auto valueType = cast<ShapedType>(getValue().getType());
+  if (valueType.getShape() != resultType.getShape())
+    return emitOpError() << "value shape " << shapeString(valueType.getShape())
+                         << " must match result shape "
+                         << shapeString(resultType.getShape());
+  auto qtype = getQuantType(resultType);
+  if (!qtype) {
+    if (valueType.getElementType() != resultType.getElementType())
+      return emitOpError() << "value element type " << valueType.getElementType()
+                           << " must match result element type "
+                           << resultType.getElementType();
+    return success();
+  }
+  if (valueType.getElementType() != qtype.getStorageType())
+    return emitOpError() << "value of a quantized constant must hold storage "
+                            "integers of type "
+                         << qtype.getStorageType() << ", got "
+                         << valueType.getElementType();
+  int64_t lo = qtype.getStorageTypeMin(), hi = qtype.getStorageTypeMax();
+  for (const APInt &raw : getValue().getValues<APInt>()) {
+    int64_t v = qtype.isSigned() ? raw.getSExtValue()
+                                 : static_cast<int64_t>(raw.getZExtValue());
+    if (v < lo || v > hi)
+      return emitOpError() << "stored value " << v
+                           << " is outside the storage range [" << lo << ", "
+                           << hi << "]";
+  }
+  return success();
+}
+
+static LogicalResult verifySameShape(Operation *op) {
+  auto in = cast<RankedTensorType>(op->getOperand(0).getType());
+  auto out = cast<RankedTensorType>(op->getResult(0).getType());
+  if (in.getRank() != out.getRank() ||
+      !llvm::all_of(llvm::zip(in.getShape(), out.getShape()), [](auto p) {
+        return sameSize(std::get<0>(p), std::get<1>(p));
+      }))
+    return op->emitOpError() << "input shape " << shapeString(in.getShape())
+                             << " and result shape "
+                             << shapeString(out.getShape()) << " must match";
+  return success();
+}
+
+LogicalResult QuantizeOp::verify() { return verifySameShape(*this); }
+LogicalResult DequantizeOp::verify() { return verifySameShape(*this); }
+
+LogicalResult RequantizeOp::verify() {
+  if (failed(verifySameShape(*this)))
+    return failure();
+  auto in = dyn_cast<quant::UniformQuantizedPerAxisType>(
+      getElementTypeOrSelf(getInput().getType()));
+  auto out = dyn_cast<quant::UniformQuantizedPerAxisType>(
+      getElementTypeOrSelf(getType()));
+  if (in && out && in.getQuantizedDimension() != out.getQuantizedDimension())
+    return emitOpError() << "per-axis input and result must share the "
+                            "quantized dimension, got "
+                         << in.getQuantizedDimension() << " and "
+                         << out.getQuantizedDimension();
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Compute ops
+//===----------------------------------------------------------------------===//
+
+/// The quantized-form rules shared by conv2d and fully_connected.
+static LogicalResult verifyQuantizedLinear(Operation *op, Value input,
+                                           Value weight, Value bias,
+                                           StringRef weightName) {
+  if (!getQuantType(input.getType()))
+    return success();
+  if (failed(verifyNarrowStorage(op, input, "input")) ||
+      failed(verifyNarrowStorage(op, weight, weightName)) ||
+      failed(verifyPerTensor(op, input, "input")) ||
+      failed(verifyPerTensor(op, op->getResult(0), "result")) ||
+      failed(verifyWeightAxis(op, weight, weightName, 0)))
+    return failure();
+  if (bias && failed(verifyQuantizedBias(op, bias, input, weight)))
+    return failure();
+  return success();
+}
+
+static LogicalResult verifyBiasShape(Operation *op, Value bias,
+                                     int64_t channels) {
+  if (!bias)
+    return success();
+  auto type = cast<RankedTensorType>(bias.getType());
+  if (type.getRank() != 1 || !sameSize(type.getDimSize(0), channels))
+    return op->emitOpError() << "bias must have shape "
+                             << shapeString({channels}) << ", got "
+                             << shapeString(type.getShape());
+  return success();
+}
+
+LogicalResult Conv2DOp::verify() {
+  if (failed(verifyRank(*this, getInput(), "input", 4, "NHWC")) ||
+      failed(verifyRank(*this, getFilter(), "filter", 4, "FHWC")) ||
+      failed(verifyRank(*this, getOutput(), "result", 4, "NHWC")))
+    return failure();
+  auto in = getInput().getType().getShape();
+  auto filter = getFilter().getType().getShape();
+  int64_t groups = getGroupsAttr().getInt();
+  if (groups < 1)
+    return emitOpError() << "groups must be positive, got " << groups;
+  int64_t channels = in[3], filters = filter[0], groupChannels = filter[3];
+  if (!ShapedType::isDynamic(channels) && channels % groups != 0)
+    return emitOpError() << "input channels " << channels
+                         << " must be divisible by groups " << groups;
+  if (!ShapedType::isDynamic(filters) && filters % groups != 0)
+    return emitOpError() << "filter count " << filters
+                         << " must be divisible by groups " << groups;
+  if (!ShapedType::isDynamic(channels) && !ShapedType::isDynamic(groupChannels) &&
+      groupChannels * groups != channels)
+    return emitOpError() << "filter input channels " << groupChannels
+                         << " must equal input channels / groups = "
+                         << channels / groups;
+  if (failed(verifyBiasShape(*this, getBias(), filters)))
+    return failure();
+
+  SmallVector<int64_t, 2> outHW;
+  if (failed(verifyWindow2D(*this, in[1], in[2], filter.slice(1, 2),
+                            getStrides(), getPads(), getDilations(),
+                            /*ceilMode=*/false, outHW)) ||
+      failed(verifyResultShape(*this, {in[0], outHW[0], outHW[1], filters})) ||
+      failed(verifySameDomain(*this)) ||
+      failed(verifyQuantizedLinear(*this, getInput(), getFilter(), getBias(),
+                                   "filter")))
+    return failure();
+  return verifyClampBounds(*this, asFloat(getClampMin()), asFloat(getClampMax()), "clamp_min",
+                           "clamp_max");
+}
+
+/// NumPy broadcasting of two shapes; fails when a dimension pair is neither
+/// equal nor has a 1.
+static FailureOr<SmallVector<int64_t>> broadcastShapes(ArrayRef<int64_t> a,
+                                                       ArrayRef<int64_t> b) {
+  size_t rank = std::max(a.size(), b.size());
+  SmallVector<int64_t> result(rank);
+  for (size_t i = 0; i < rank; ++i) {
+    int64_t x = i < rank - a.size() ? 1 : a[i - (rank - a.size())];
+    int64_t y = i < rank - b.size() ? 1 : b[i - (rank - b.size())];
+    if (x == 1)
+      result[i] = y;
+    else if (y == 1)
+      result[i] = x;
+    else if (ShapedType::isDynamic(x))
+      result[i] = y;
+    else if (ShapedType::isDynamic(y) || x == y)
+      result[i] = x;
+    else
+      return failure();
+  }
+  return result;
+}
+
+LogicalResult MatMulOp::verify() {
+  auto lhs = getLhs().getType().getShape();
+  auto rhs = getRhs().getType().getShape();
+  if (lhs.size() < 2 || rhs.size() < 2)
+    return emitOpError("operands must have rank at least 2");
+  int64_t k1 = lhs.back(), k2 = rhs[rhs.size() - 2];
+  if (!sameSize(k1, k2))
+    return emitOpError() << "contraction sizes must match: lhs has " << k1
+                         << " columns, rhs has " << k2 << " rows";
+  auto batch = broadcastShapes(lhs.drop_back(2), rhs.drop_back(2));
+  if (failed(batch))
+    return emitOpError() << "batch dimensions "
+                         << shapeString(lhs.drop_back(2)) << " and "
+                         << shapeString(rhs.drop_back(2))
+                         << " must broadcast";
+  SmallVector<int64_t> expected = *batch;
+  expected.push_back(lhs[lhs.size() - 2]);
+  expected.push_back(rhs.back());
+  if (failed(verifyResultShape(*this, expected)) ||
+      failed(verifySameDomain(*this)))
+    return failure();
+  if (getQuantType(getLhs().getType()) &&
+      (failed(verifyNarrowStorage(*this, getLhs(), "lhs")) ||
+       failed(verifyNarrowStorage(*this, getRhs(), "rhs")) ||
+       failed(verifyPerTensor(*this, getLhs(), "lhs")) ||
+       failed(verifyPerTensor(*this, getOutput(), "result")) ||
+       failed(verifyWeightAxis(*this, getRhs(), "rhs",
+                               static_cast<int64_t>(rhs.size()) - 1))))
+    return failure();
+  return verifyClampBounds(*this, asFloat(getClampMin()), asFloat(getClampMax()), "clamp_min",
+                           "clamp_max");
+}
+
+LogicalResult FullyConnectedOp::verify() {
+  if (failed(verifyRank(*this, getInput(), "input", 2, "M, K")) ||
+      failed(verifyRank(*this, getWeight(), "weight", 2, "N, K")))
+    return failure();
+  auto in = getInput().getType().getShape();
+  auto weight = getWeight().getType().getShape();
+  if (!sameSize(in[1], weight[1]))
+    return emitOpError() << "input columns " << in[1]
+                         << " must equal weight columns " << weight[1];
+  if (failed(verifyBiasShape(*this, getBias(), weight[0])) ||
+      failed(verifyResultShape(*this, {in[0], weight[0]})) ||
+      failed(verifySameDomain(*this)) ||
+      failed(verifyQuantizedLinear(*this, getInput(), getWeight(), getBias(),
+                                   "weight")))
+    return failure();
+  return verifyClampBounds(*this, asFloat(getClampMin()), asFloat(getClampMax()), "clamp_min",
+                           "clamp_max");
+}
+
+template <typename BinaryOp>
+static LogicalResult verifyBroadcastBinary(BinaryOp op) {
+  auto lhs = op.getLhs().getType().getShape();
+  auto rhs = op.getRhs().getType().getShape();
+  auto shape = broadcastShapes(lhs, rhs);
+  if (failed(shape))
+    return op.emitOpError() << "operand shapes " << shapeString(lhs) << " and "
+                            << shapeString(rhs) << " must broadcast";
+  if (failed(verifyResultShape(op, *shape)) || failed(verifySameDomain(op)) ||
+      failed(verifyPerTensor(op, op.getLhs(), "lhs")) ||
+      failed(verifyPerTensor(op, op.getRhs(), "rhs")) ||
+      failed(verifyPerTensor(op, op.getOutput(), "result")))
+    return failure();
+  return verifyClampBounds(op, asFloat(op.getClampMin()), asFloat(op.getClampMax()), "clamp_min",
+                           "clamp_max");
+}
+
+LogicalResult AddOp::verify() { return verifyBroadcastBinary(*this); }
+LogicalResult MulOp::verify() { return verifyBroadcastBinary(*this); }
+
+//===----------------------------------------------------------------------===//
+// Activations
+//===----------------------------------------------------------------------===//
+
+LogicalResult ClampOp::verify() {
+  if (!getMin() && !getMax())
+    return emitOpError("needs at least one of min and max");
+  return verifyClampBounds(*this, asFloat(getMin()), asFloat(getMax()), "min", "max");
+}
+
+/// Elementwise ops that may change quantization parameters but not the shape
+/// or the domain.
+static LogicalResult verifyUnary(Operation *op) {
+  if (failed(verifySameShape(op)) || failed(verifySameDomain(op)) ||
+      failed(verifyPerTensor(op, op->getOperand(0), "input")) ||
+      failed(verifyPerTensor(op, op->getResult(0), "result")))
+    return failure();
+  return success();
+}
+
+LogicalResult SigmoidOp::verify() { return verifyUnary(*this); }
+LogicalResult TanhOp::verify() { return verifyUnary(*this); }
+LogicalResult HardSwishOp::verify() { return verifyUnary(*this); }
+
+LogicalResult LeakyReluOp::verify() {
+  if (!std::isfinite(getAlpha().convertToFloat()))
+    return emitOpError() << "alpha must be finite, got "
+                         << getAlpha().convertToFloat();
+  return verifyUnary(*this);
+}
+
+LogicalResult SoftmaxOp::verify() {
+  int64_t rank = getInput().getType().getRank();
+  int64_t axis = getAxisAttr().getInt();
+  if (axis < 0 || axis >= rank)
+    return emitOpError() << "axis " << axis << " must be in [0, " << rank
+                         << ")";
+  return verifyUnary(*this);
+}
+
+//===----------------------------------------------------------------------===//
+// Pooling and resizing
+//===----------------------------------------------------------------------===//
+
+template <typename PoolOp>
+static LogicalResult verifyPool2D(PoolOp op) {
+  if (failed(verifyRank(op, op.getInput(), "input", 4, "NHWC")) ||
+      failed(verifyWindowAttr(op, "kernel", op.getKernel(), 2, "kh, kw",
+                              false)))
+    return failure();
+  auto in = op.getInput().getType().getShape();
+  SmallVector<int64_t, 2> outHW;
+  if (failed(verifyWindow2D(op, in[1], in[2], op.getKernel(), op.getStrides(),
+                            op.getPads(), op.getDilations(), op.getCeilMode(),
+                            outHW)))
+    return failure();
+  for (int i = 0; i < 2; ++i) {
+    int64_t extent = op.getDilations()[i] * (op.getKernel()[i] - 1) + 1;
+    if (op.getPads()[i] >= extent || op.getPads()[i + 2] >= extent)
+      return op.emitOpError()
+             << "pads must be smaller than the dilated kernel " << extent
+             << " so that every window sees the input";
+  }
+  if (failed(verifyResultShape(op, {in[0], outHW[0], outHW[1], in[3]})) ||
+      failed(verifySameDomain(op)) ||
+      failed(verifyPerTensor(op, op.getInput(), "input")) ||
+      failed(verifyPerTensor(op, op.getOutput(), "result")))
+    return failure();
+  return success();
+}
+
+LogicalResult MaxPool2DOp::verify() {
+  if (failed(verifyPool2D(*this)))
+    return failure();
+  if (getQuantType(getInput().getType()) &&
+      getElementTypeOrSelf(getInput()) != getElementTypeOrSelf(getOutput()))
+    return emitOpError("quantized input and result must have identical "
+                       "quantization parameters");
+  return success();
+}
+
+LogicalResult AvgPool2DOp::verify() { return verifyPool2D(*this); }
+
+LogicalResult GlobalAvgPoolOp::verify() {
+  if (failed(verifyRank(*this, getInput(), "input", 4, "NHWC")))
+    return failure();
+  auto in = getInput().getType().getShape();
+  if (failed(verifyResultShape(*this, {in[0], 1, 1, in[3]})) ||
+      failed(verifySameDomain(*this)) ||
+      failed(verifyPerTensor(*this, getInput(), "input")) ||
+      failed(verifyPerTensor(*this, getOutput(), "result")))
+    return failure();
+  return success();
+}
+
+static LogicalResult verifySameElementType(Operation *op, Type a, Type b,
+                                           StringRef what) {
+  if (getElementTypeOrSelf(a) != getElementTypeOrSelf(b))
+    return op->emitOpError()
+           << what << " element type " << getElementTypeOrSelf(a)
+           << " must be identical to the result element type "
+           << getElementTypeOrSelf(b);
+  return success();
+}
+
+LogicalResult ResizeOp::verify() {
+  if (failed(verifyRank(*this, getInput(), "input", 4, "NHWC")) ||
+      failed(verifyRank(*this, getOutput(), "result", 4, "NHWC")))
+    return failure();
+  auto in = getInput().getType().getShape();
+  auto out = getOutput().getType().getShape();
+  if (!sameSize(in[0], out[0]) || !sameSize(in[3], out[3]))
+    return emitOpError() << "resizes only H and W: input "
+                         << shapeString(in) << " and result "
+                         << shapeString(out) << " must agree in N and C";
+  return verifySameElementType(*this, getInput().getType(),
+                               getOutput().getType(), "input");
+}
+
+//===----------------------------------------------------------------------===//
+// Data movement
+//===----------------------------------------------------------------------===//
+
+LogicalResult ReshapeOp::verify() {
+  auto in = getInput().getType();
+  auto out = getOutput().getType();
+  if (in.hasStaticShape() && out.hasStaticShape() &&
+      in.getNumElements() != out.getNumElements())
+    return emitOpError() << "input and result must have the same number of "
+                            "elements, got "
+                         << in.getNumElements() << " and "
+                         << out.getNumElements();
+  if (failed(verifySameElementType(*this, in, out, "input")))
+    return failure();
+  return verifyPerTensor(*this, getInput(), "input");
+}
+
+LogicalResult TransposeOp::verify() {
+  auto in = getInput().getType();
+  ArrayRef<int64_t> perm = getPerm();
+  int64_t rank = in.getRank();
+  if (static_cast<int64_t>(perm.size()) != rank)
+    return emitOpError() << "perm must have one entry per dimension (rank "
+                         << rank << "), got " << perm.size();
+  llvm::SmallSet<int64_t, 8> seen;
+  for (int64_t p : perm)
+    if (p < 0 || p >= rank || !seen.insert(p).second)
+      return emitOpError() << "perm must be a permutation of [0, " << rank
+                           << ")";
+  SmallVector<int64_t> expected;
+  for (int64_t p : perm)
+    expected.push_back(in.getDimSize(p));
+  if (failed(verifyResultShape(*this, expected)))
+    return failure();
+
+  Type inElem = in.getElementType(), outElem = getType().getElementType();
+  auto inAxis = dyn_cast<quant::UniformQuantizedPerAxisType>(inElem);
+  auto outAxis = dyn_cast<quant::UniformQuantizedPerAxisType>(outElem);
+  if (!inAxis || !outAxis)
+    return verifySameElementType(*this, in, getType(), "input");
+  int64_t expectedAxis =
+      llvm::find(perm, inAxis.getQuantizedDimension()) - perm.begin();
+  if (outAxis.getQuantizedDimension() != expectedAxis ||
+      outAxis.getScales() != inAxis.getScales() ||
+      outAxis.getZeroPoints() != inAxis.getZeroPoints() ||
+      outAxis.getStorageType() != inAxis.getStorageType() ||
+      outAxis.getFlags() != inAxis.getFlags())
+    return emitOpError() << "result must keep the input's per-axis "
+                            "parameters, quantized along dimension "
+                         << expectedAxis;
+  return success();
+}
+
+LogicalResult ConcatOp::verify() {
+  if (getInputs().empty())
+    return emitOpError("needs at least one input");
+  auto out = getOutput().getType();
+  int64_t rank = out.getRank(), axis = getAxisAttr().getInt();
+  if (axis < 0 || axis >= rank)
+    return emitOpError() << "axis " << axis << " must be in [0, " << rank
+                         << ")";
+  int64_t total = 0;
+  for (auto [index, input] : llvm::enumerate(getInputs())) {
+    auto type = cast<RankedTensorType>(input.getType());
+    std::string what = ("input #" + Twine(index)).str();
+    if (type.getRank() != rank)
+      return emitOpError() << what << " must have rank " << rank << ", got "
+                           << type.getRank();
+    for (int64_t d = 0; d < rank; ++d)
+      if (d != axis && !sameSize(type.getDimSize(d), out.getDimSize(d)))
+        return emitOpError() << what << " dimension " << d << " is "
+                             << type.getDimSize(d) << " but the result's is "
+                             << out.getDimSize(d)
+                             << "; only the concat axis may differ";
+    if (failed(verifySameElementType(*this, type, out, what)))
+      return failure();
+    int64_t size = type.getDimSize(axis);
+    total = (ShapedType::isDynamic(size) || ShapedType::isDynamic(total))
+                ? ShapedType::kDynamic
+                : total + size;
+  }
+  if (!sameSize(total, out.getDimSize(axis)))
+    return emitOpError() << "result dimension " << axis
+                         << " must be the sum of the inputs' = " << total
+                         << ", got " << out.getDimSize(axis);
+  return success();
+}
+
+LogicalResult PadOp::verify() {
+  auto in = getInput().getType();
+  int64_t rank = in.getRank();
+  ArrayRef<int64_t> pads = getPads();
+  if (static_cast<int64_t>(pads.size()) != 2 * rank)
+    return emitOpError() << "pads must have 2 * rank = " << 2 * rank
+                         << " values (all begins, then all ends), got "
+                         << pads.size();
+  if (llvm::any_of(pads, [](int64_t p) { return p < 0; }))
+    return emitOpError("pads must be non-negative");
+  SmallVector<int64_t> expected;
+  for (int64_t d = 0; d < rank; ++d) {
+    int64_t size = in.getDimSize(d);
+    int64_t begin = pads[d], end = pads[d + rank];
+    if (!ShapedType::isDynamic(size)) {
+      if (getMode() == PadMode::reflect && (begin >= size || end >= size))
+        return emitOpError() << "reflect padding of dimension " << d
+                             << " must be smaller than its size " << size;
+      if (getMode() == PadMode::edge && size == 0 && begin + end > 0)
+        return emitOpError() << "edge padding needs a non-empty dimension "
+                             << d;
+    }
+    expected.push_back(ShapedType::isDynamic(size) ? size : begin + size + end);
+  }
+  if (failed(verifyResultShape(*this, expected)) ||
+      failed(verifySameElementType(*this, in, getType(), "input")))
+    return failure();
+
+  auto qtype = getQuantType(in);
+  if (!qtype || getMode() != PadMode::constant)
+    return success();
+  if (failed(verifyPerTensor(*this, getInput(), "input")))
+    return failure();
+  auto uniform = cast<quant::UniformQuantizedType>(qtype);
+  double stored = getValue().convertToFloat() / uniform.getScale() +
+                  uniform.getZeroPoint();
+  if (std::abs(stored - std::round(stored)) > 1e-3 ||
+      stored < qtype.getStorageTypeMin() || stored > qtype.getStorageTypeMax())
+    return emitOpError() << "pad value " << getValue().convertToFloat()
+                         << " is not exactly representable in " << qtype;
+  return success();
+}
+
+#define GET_OP_CLASSES
+#include "quantc/Dialect/Qnt/IR/QntOps.cpp.inc"
