@@ -117,7 +117,7 @@ static LogicalResult verifyWeightAxis(Operation *op, Value value,
   if (perAxis && perAxis.getQuantizedDimension() != axis)
     return op->emitOpError()
            << what << " may be per-axis only along dimension " << axis
-           << " (the output channel), got "
+           << " (its output dimension), got "
            << perAxis.getQuantizedDimension();
   return success();
 }
@@ -645,8 +645,8 @@ LogicalResult ConcatOp::verify() {
     auto type = cast<RankedTensorType>(input.getType());
     std::string what = ("input #" + Twine(index)).str();
     if (type.getRank() != rank)
-      return emitOpError() << what << " must have rank " << rank << ", got "
-                           << type.getRank();
+      return emitOpError() << what << " must have rank " << rank
+                           << ", got rank " << type.getRank();
     for (int64_t d = 0; d < rank; ++d)
       if (d != axis && !sameSize(type.getDimSize(d), out.getDimSize(d)))
         return emitOpError() << what << " dimension " << d << " is "

@@ -1,0 +1,225 @@
+// Folders and canonicalization patterns of the qnt ops, and what they must
+// leave alone.
+// RUN: quant-opt %s -split-input-file -canonicalize | FileCheck %s
+
+// CHECK-LABEL: func.func @quantize_of_dequantize_same_type
+// CHECK-SAME: (%[[Q:.*]]: tensor<4x!quant.uniform<u8:f32, 5.000000e-02:128>>)
+// CHECK-NOT: qnt.
+// CHECK: return %[[Q]]
+func.func @quantize_of_dequantize_same_type(%q: tensor<4x!quant.uniform<u8:f32, 0.05:128>>) -> tensor<4x!quant.uniform<u8:f32, 0.05:128>> {
+  %d = qnt.dequantize %q : tensor<4x!quant.uniform<u8:f32, 0.05:128>> -> tensor<4xf32>
+  %r = qnt.quantize %d : tensor<4xf32> -> tensor<4x!quant.uniform<u8:f32, 0.05:128>>
+  return %r : tensor<4x!quant.uniform<u8:f32, 0.05:128>>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @quantize_of_dequantize_new_params
+// CHECK-SAME: (%[[Q:.*]]: tensor<4x!quant.uniform<i32:f32, 1.000000e-03>>)
+// CHECK: %[[R:.*]] = qnt.requantize %[[Q]] : tensor<4x!quant.uniform<i32:f32, 1.000000e-03>> -> tensor<4x!quant.uniform<i8:f32, 1.000000e-01:-3>>
+// CHECK-NOT: qnt.quantize
+// CHECK: return %[[R]]
+func.func @quantize_of_dequantize_new_params(%q: tensor<4x!quant.uniform<i32:f32, 0.001>>) -> tensor<4x!quant.uniform<i8:f32, 0.1:-3>> {
+  %d = qnt.dequantize %q : tensor<4x!quant.uniform<i32:f32, 0.001>> -> tensor<4xf32>
+  %r = qnt.quantize %d : tensor<4xf32> -> tensor<4x!quant.uniform<i8:f32, 0.1:-3>>
+  return %r : tensor<4x!quant.uniform<i8:f32, 0.1:-3>>
+}
+
+// -----
+
+// Rounding x to the grid is the point of a QDQ pair: it must stay.
+// CHECK-LABEL: func.func @dequantize_of_quantize_stays
+// CHECK: %[[Q:.*]] = qnt.quantize
+// CHECK: %[[D:.*]] = qnt.dequantize %[[Q]]
+// CHECK: return %[[D]]
+func.func @dequantize_of_quantize_stays(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %q = qnt.quantize %x : tensor<4xf32> -> tensor<4x!quant.uniform<u8:f32, 0.05:128>>
+  %d = qnt.dequantize %q : tensor<4x!quant.uniform<u8:f32, 0.05:128>> -> tensor<4xf32>
+  return %d : tensor<4xf32>
+}
+
+// -----
+
+// Ties round to even: 0.25/0.5 = 0.5 -> 0, 0.75/0.5 = 1.5 -> 2,
+// -0.25/0.5 = -0.5 -> -0, -0.75/0.5 = -1.5 -> -2; then + zero point 10,
+// and 200 and -200 saturate.
+// CHECK-LABEL: func.func @quantize_constant_ties_to_even
+// CHECK: %[[C:.*]] = qnt.constant dense<[10, 12, 10, 8, 127, -128, 11]> : tensor<7xi8> -> tensor<7x!quant.uniform<i8:f32, 5.000000e-01:10>>
+// CHECK-NOT: qnt.quantize
+// CHECK: return %[[C]]
+func.func @quantize_constant_ties_to_even() -> tensor<7x!quant.uniform<i8:f32, 0.5:10>> {
+  %x = qnt.constant dense<[0.25, 0.75, -0.25, -0.75, 200.0, -200.0, 0.5]> : tensor<7xf32> -> tensor<7xf32>
+  %q = qnt.quantize %x : tensor<7xf32> -> tensor<7x!quant.uniform<i8:f32, 0.5:10>>
+  return %q : tensor<7x!quant.uniform<i8:f32, 0.5:10>>
+}
+
+// -----
+
+// Unsigned storage: 255 prints as -1 in an i8 attribute.
+// CHECK-LABEL: func.func @quantize_constant_unsigned_per_axis
+// CHECK: qnt.constant dense<{{\[\[}}0, 2], [-1, 4]]> : tensor<2x2xi8> -> tensor<2x2x!quant.uniform<u8:f32:0, {1.000000e+00,2.500000e-01}>>
+func.func @quantize_constant_unsigned_per_axis() -> tensor<2x2x!quant.uniform<u8:f32:0, {1.0, 0.25}>> {
+  %x = qnt.constant dense<[[-3.0, 2.0], [100.0, 1.0]]> : tensor<2x2xf32> -> tensor<2x2xf32>
+  %q = qnt.quantize %x : tensor<2x2xf32> -> tensor<2x2x!quant.uniform<u8:f32:0, {1.0, 0.25}>>
+  return %q : tensor<2x2x!quant.uniform<u8:f32:0, {1.0, 0.25}>>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @dequantize_constant
+// CHECK: %[[C:.*]] = qnt.constant dense<[-5.000000e-01, 0.000000e+00, 6.350000e+01]> : tensor<3xf32> -> tensor<3xf32>
+// CHECK: return %[[C]]
+func.func @dequantize_constant() -> tensor<3xf32> {
+  %q = qnt.constant dense<[9, 10, -119]> : tensor<3xi8> -> tensor<3x!quant.uniform<u8:f32, 0.5:10>>
+  %d = qnt.dequantize %q : tensor<3x!quant.uniform<u8:f32, 0.5:10>> -> tensor<3xf32>
+  return %d : tensor<3xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @requantize_identity
+// CHECK-SAME: (%[[Q:.*]]: tensor
+// CHECK-NEXT: return %[[Q]]
+func.func @requantize_identity(%q: tensor<4x!quant.uniform<u8:f32, 0.05:128>>) -> tensor<4x!quant.uniform<u8:f32, 0.05:128>> {
+  %r = qnt.requantize %q : tensor<4x!quant.uniform<u8:f32, 0.05:128>> -> tensor<4x!quant.uniform<u8:f32, 0.05:128>>
+  return %r : tensor<4x!quant.uniform<u8:f32, 0.05:128>>
+}
+
+// -----
+
+// Two requantizes round twice; one would round once. Not a canonicalization.
+// CHECK-LABEL: func.func @requantize_chain_stays
+// CHECK: qnt.requantize
+// CHECK: qnt.requantize
+func.func @requantize_chain_stays(%q: tensor<4x!quant.uniform<i32:f32, 0.001>>) -> tensor<4x!quant.uniform<i8:f32, 0.2>> {
+  %a = qnt.requantize %q : tensor<4x!quant.uniform<i32:f32, 0.001>> -> tensor<4x!quant.uniform<i8:f32, 0.1>>
+  %b = qnt.requantize %a : tensor<4x!quant.uniform<i8:f32, 0.1>> -> tensor<4x!quant.uniform<i8:f32, 0.2>>
+  return %b : tensor<4x!quant.uniform<i8:f32, 0.2>>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @clamp_of_clamp
+// CHECK-SAME: (%[[X:.*]]: tensor<4xf32>)
+// CHECK: %[[C:.*]] = qnt.clamp %[[X]] {max = 6.000000e+00 : f32, min = 0.000000e+00 : f32}
+// CHECK-NOT: qnt.clamp
+// CHECK: return %[[C]]
+func.func @clamp_of_clamp(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %a = qnt.clamp %x {min = 0.0 : f32} : tensor<4xf32>
+  %b = qnt.clamp %a {min = -1.0 : f32, max = 6.0 : f32} : tensor<4xf32>
+  return %b : tensor<4xf32>
+}
+
+// -----
+
+// Disjoint ranges give a constant result, not an intersected clamp.
+// CHECK-LABEL: func.func @clamp_disjoint_stays
+// CHECK: qnt.clamp %{{.*}} {max = 1.000000e+00 : f32, min = 0.000000e+00 : f32}
+// CHECK: qnt.clamp %{{.*}} {min = 5.000000e+00 : f32}
+func.func @clamp_disjoint_stays(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %a = qnt.clamp %x {min = 0.0 : f32, max = 1.0 : f32} : tensor<4xf32>
+  %b = qnt.clamp %a {min = 5.0 : f32} : tensor<4xf32>
+  return %b : tensor<4xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @clamp_unbounded
+// CHECK-SAME: (%[[X:.*]]: tensor<4xf32>)
+// CHECK-NEXT: return %[[X]]
+func.func @clamp_unbounded(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %a = qnt.clamp %x {min = 0xFF800000 : f32} : tensor<4xf32>
+  return %a : tensor<4xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @transpose_pair_cancels
+// CHECK-SAME: (%[[X:.*]]: tensor<1x3x4x5xf32>)
+// CHECK-NEXT: return %[[X]]
+func.func @transpose_pair_cancels(%x: tensor<1x3x4x5xf32>) -> tensor<1x3x4x5xf32> {
+  %a = qnt.transpose %x {perm = array<i64: 0, 2, 3, 1>} : tensor<1x3x4x5xf32> -> tensor<1x4x5x3xf32>
+  %b = qnt.transpose %a {perm = array<i64: 0, 3, 1, 2>} : tensor<1x4x5x3xf32> -> tensor<1x3x4x5xf32>
+  return %b : tensor<1x3x4x5xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @transpose_chain_composes
+// CHECK-SAME: (%[[X:.*]]: tensor<2x3x4xf32>)
+// CHECK: %[[T:.*]] = qnt.transpose %[[X]] {perm = array<i64: 2, 1, 0>} : tensor<2x3x4xf32> -> tensor<4x3x2xf32>
+// CHECK-NEXT: return %[[T]]
+func.func @transpose_chain_composes(%x: tensor<2x3x4xf32>) -> tensor<4x3x2xf32> {
+  %a = qnt.transpose %x {perm = array<i64: 1, 2, 0>} : tensor<2x3x4xf32> -> tensor<3x4x2xf32>
+  %b = qnt.transpose %a {perm = array<i64: 1, 0, 2>} : tensor<3x4x2xf32> -> tensor<4x3x2xf32>
+  return %b : tensor<4x3x2xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @transpose_constant
+// CHECK: qnt.constant dense<{{\[\[}}1, 4], [2, 5], [3, 6]]> : tensor<3x2xi8> -> tensor<3x2x!quant.uniform<i8:f32:1, {5.000000e-01,2.500000e-01}>>
+// CHECK-NOT: qnt.transpose
+func.func @transpose_constant() -> tensor<3x2x!quant.uniform<i8:f32:1, {0.5, 0.25}>> {
+  %w = qnt.constant dense<[[1, 2, 3], [4, 5, 6]]> : tensor<2x3xi8> -> tensor<2x3x!quant.uniform<i8:f32:0, {0.5, 0.25}>>
+  %t = qnt.transpose %w {perm = array<i64: 1, 0>} : tensor<2x3x!quant.uniform<i8:f32:0, {0.5, 0.25}>> -> tensor<3x2x!quant.uniform<i8:f32:1, {0.5, 0.25}>>
+  return %t : tensor<3x2x!quant.uniform<i8:f32:1, {0.5, 0.25}>>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @transpose_constant_4d
+// CHECK: qnt.constant dense<{{\[\[\[\[}}0.000000e+00, 2.000000e+00], [4.000000e+00, 6.000000e+00]], {{\[\[}}8.000000e+00, 1.000000e+01], [1.200000e+01, 1.400000e+01]]], {{\[\[\[}}1.000000e+00, 3.000000e+00], [5.000000e+00, 7.000000e+00]], {{\[\[}}9.000000e+00, 1.100000e+01], [1.300000e+01, 1.500000e+01]]]]> : tensor<2x2x2x2xf32>
+func.func @transpose_constant_4d() -> tensor<2x2x2x2xf32> {
+  %w = qnt.constant dense<[[[[0.0, 1.0], [2.0, 3.0]], [[4.0, 5.0], [6.0, 7.0]]], [[[8.0, 9.0], [10.0, 11.0]], [[12.0, 13.0], [14.0, 15.0]]]]> : tensor<2x2x2x2xf32> -> tensor<2x2x2x2xf32>
+  %t = qnt.transpose %w {perm = array<i64: 3, 0, 1, 2>} : tensor<2x2x2x2xf32> -> tensor<2x2x2x2xf32>
+  return %t : tensor<2x2x2x2xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @reshape_chain
+// CHECK-SAME: (%[[X:.*]]: tensor<2x3x4xf32>)
+// CHECK: %[[R:.*]] = qnt.reshape %[[X]] : tensor<2x3x4xf32> -> tensor<24xf32>
+// CHECK-NEXT: return %[[R]]
+func.func @reshape_chain(%x: tensor<2x3x4xf32>) -> tensor<24xf32> {
+  %a = qnt.reshape %x : tensor<2x3x4xf32> -> tensor<6x4xf32>
+  %b = qnt.reshape %a : tensor<6x4xf32> -> tensor<24xf32>
+  return %b : tensor<24xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @reshape_identity_and_constant
+// CHECK-DAG: %[[C:.*]] = qnt.constant dense<{{\[\[}}1, 2], [3, 4]]> : tensor<2x2xi8> -> tensor<2x2x!quant.uniform<i8:f32, 1.000000e-01>>
+// CHECK-NOT: qnt.reshape
+// CHECK: return %{{.*}}, %[[C]]
+func.func @reshape_identity_and_constant(%x: tensor<2x2xf32>) -> (tensor<2x2xf32>, tensor<2x2x!quant.uniform<i8:f32, 0.1>>) {
+  %a = qnt.reshape %x : tensor<2x2xf32> -> tensor<2x2xf32>
+  %c = qnt.constant dense<[1, 2, 3, 4]> : tensor<4xi8> -> tensor<4x!quant.uniform<i8:f32, 0.1>>
+  %r = qnt.reshape %c : tensor<4x!quant.uniform<i8:f32, 0.1>> -> tensor<2x2x!quant.uniform<i8:f32, 0.1>>
+  return %a, %r : tensor<2x2xf32>, tensor<2x2x!quant.uniform<i8:f32, 0.1>>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @concat_single_and_zero_pad
+// CHECK-SAME: (%[[X:.*]]: tensor<2x3xf32>)
+// CHECK-NEXT: return %[[X]], %[[X]]
+func.func @concat_single_and_zero_pad(%x: tensor<2x3xf32>) -> (tensor<2x3xf32>, tensor<2x3xf32>) {
+  %c = qnt.concat %x {axis = 1 : i64} : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  %p = qnt.pad %x {pads = array<i64: 0, 0, 0, 0>, mode = #qnt<pad_mode constant>} : tensor<2x3xf32> -> tensor<2x3xf32>
+  return %c, %p : tensor<2x3xf32>, tensor<2x3xf32>
+}
+
+// -----
+
+// Folders never rewrite ops that compute.
+// CHECK-LABEL: func.func @compute_ops_stay
+// CHECK: qnt.add
+// CHECK: qnt.pad
+func.func @compute_ops_stay(%x: tensor<2x3xf32>) -> tensor<4x5xf32> {
+  %s = qnt.add %x, %x : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x3xf32>
+  %p = qnt.pad %s {pads = array<i64: 1, 1, 1, 1>, mode = #qnt<pad_mode edge>} : tensor<2x3xf32> -> tensor<4x5xf32>
+  return %p : tensor<4x5xf32>
+}
