@@ -15,8 +15,8 @@
 using namespace mlir;
 using namespace mlir::quantc;
 
-#include "quantc/Dialect/Qnt/IR/QntOpsDialect.cpp.inc"
 #include "quantc/Dialect/Qnt/IR/QntEnums.cpp.inc"
+#include "quantc/Dialect/Qnt/IR/QntOpsDialect.cpp.inc"
 
 #define GET_ATTRDEF_CLASSES
 #include "quantc/Dialect/Qnt/IR/QntAttrs.cpp.inc"
@@ -49,10 +49,10 @@ static LogicalResult checkZeroPoint(Operation *op, StringRef what,
                                     int64_t zeroPoint) {
   if (zeroPoint < type.getStorageTypeMin() ||
       zeroPoint > type.getStorageTypeMax())
-    return op->emitOpError() << what << " zero point " << zeroPoint
-                             << " is outside the storage range ["
-                             << type.getStorageTypeMin() << ", "
-                             << type.getStorageTypeMax() << "]";
+    return op->emitOpError()
+           << what << " zero point " << zeroPoint
+           << " is outside the storage range [" << type.getStorageTypeMin()
+           << ", " << type.getStorageTypeMax() << "]";
   return success();
 }
 
@@ -91,10 +91,11 @@ LogicalResult mlir::quantc::verifyQuantizedTensorType(Operation *op, Type type,
   return success();
 }
 
-LogicalResult mlir::quantc::OpTrait::verifyQuantizedTypesAreValid(Operation *op) {
+LogicalResult
+mlir::quantc::OpTrait::verifyQuantizedTypesAreValid(Operation *op) {
   for (auto [index, type] : llvm::enumerate(op->getOperandTypes()))
-    if (failed(verifyQuantizedTensorType(
-            op, type, ("operand #" + Twine(index)).str())))
+    if (failed(verifyQuantizedTensorType(op, type,
+                                         ("operand #" + Twine(index)).str())))
       return failure();
   for (auto [index, type] : llvm::enumerate(op->getResultTypes()))
     if (failed(verifyQuantizedTensorType(op, type,

@@ -46,9 +46,9 @@ OpFoldResult QuantizeOp::fold(FoldAdaptor adaptor) {
   stored.reserve(values.getNumElements());
   int64_t index = 0;
   for (const APFloat &value : values.getValues<APFloat>()) {
-    int64_t q = quantizeValue(value.convertToFloat(), params.scale(index),
-                              params.zeroPoint(index), qtype.getStorageTypeMin(),
-                              qtype.getStorageTypeMax());
+    int64_t q = quantizeValue(
+        value.convertToFloat(), params.scale(index), params.zeroPoint(index),
+        qtype.getStorageTypeMin(), qtype.getStorageTypeMax());
     stored.emplace_back(width, q, qtype.isSigned(), /*implicitTrunc=*/true);
     ++index;
   }

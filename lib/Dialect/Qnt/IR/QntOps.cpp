@@ -70,11 +70,13 @@ static LogicalResult verifyRank(Operation *op, Value value, StringRef what,
   return diag << ", got rank " << actual;
 }
 
-static LogicalResult verifyResultShape(Operation *op, ArrayRef<int64_t> expected) {
+static LogicalResult verifyResultShape(Operation *op,
+                                       ArrayRef<int64_t> expected) {
   auto actual = cast<RankedTensorType>(op->getResult(0).getType()).getShape();
   if (actual.size() == expected.size() &&
-      llvm::all_of(llvm::zip(actual, expected),
-                   [](auto p) { return sameSize(std::get<0>(p), std::get<1>(p)); }))
+      llvm::all_of(llvm::zip(actual, expected), [](auto p) {
+        return sameSize(std::get<0>(p), std::get<1>(p));
+      }))
     return success();
   return op->emitOpError() << "result shape must be " << shapeString(expected)
                            << ", got " << shapeString(actual);
@@ -83,7 +85,8 @@ static LogicalResult verifyResultShape(Operation *op, ArrayRef<int64_t> expected
 /// Compute ops work in one domain: float throughout, or quantized throughout.
 static LogicalResult verifySameDomain(Operation *op) {
   bool anyFloat = false, anyQuant = false;
-  for (Type type : llvm::concat<Type>(op->getOperandTypes(), op->getResultTypes()))
+  for (Type type :
+       llvm::concat<Type>(op->getOperandTypes(), op->getResultTypes()))
     (getQuantType(type) ? anyQuant : anyFloat) = true;
   if (anyFloat && anyQuant)
     return op->emitOpError(
@@ -91,10 +94,11 @@ static LogicalResult verifySameDomain(Operation *op) {
   return success();
 }
 
-static LogicalResult verifyPerTensor(Operation *op, Value value, StringRef what) {
+static LogicalResult verifyPerTensor(Operation *op, Value value,
+                                     StringRef what) {
   if (isPerAxis(value.getType()))
-    return op->emitOpError() << what
-                             << " must be quantized per tensor, not per axis";
+    return op->emitOpError()
+           << what << " must be quantized per tensor, not per axis";
   return success();
 }
 
@@ -103,9 +107,8 @@ static LogicalResult verifyNarrowStorage(Operation *op, Value value,
                                          StringRef what) {
   auto qtype = getQuantType(value.getType());
   if (qtype && qtype.getStorageTypeIntegralWidth() > 8)
-    return op->emitOpError()
-           << what << " storage must be at most 8 bits, got "
-           << qtype.getStorageTypeIntegralWidth();
+    return op->emitOpError() << what << " storage must be at most 8 bits, got "
+                             << qtype.getStorageTypeIntegralWidth();
   return success();
 }
 
@@ -115,10 +118,9 @@ static LogicalResult verifyWeightAxis(Operation *op, Value value,
   auto perAxis = dyn_cast<quant::UniformQuantizedPerAxisType>(
       getElementTypeOrSelf(value.getType()));
   if (perAxis && perAxis.getQuantizedDimension() != axis)
-    return op->emitOpError()
-           << what << " may be per-axis only along dimension " << axis
-           << " (its output dimension), got "
-           << perAxis.getQuantizedDimension();
+    return op->emitOpError() << what << " may be per-axis only along dimension "
+                             << axis << " (its output dimension), got "
+                             << perAxis.getQuantizedDimension();
   return success();
 }
 
@@ -133,9 +135,10 @@ static LogicalResult verifyQuantizedBias(Operation *op, Value bias, Value input,
     return op->emitOpError() << "quantized bias must have i32 storage, got "
                              << biasType.getStorageType();
   auto perAxisBias = dyn_cast<quant::UniformQuantizedPerAxisType>(biasType);
-  if (perAxisBias ? llvm::any_of(perAxisBias.getZeroPoints(),
-                                 [](int64_t zp) { return zp != 0; })
-                  : cast<quant::UniformQuantizedType>(biasType).getZeroPoint() != 0)
+  if (perAxisBias
+          ? llvm::any_of(perAxisBias.getZeroPoints(),
+                         [](int64_t zp) { return zp != 0; })
+          : cast<quant::UniformQuantizedType>(biasType).getZeroPoint() != 0)
     return op->emitOpError("quantized bias must have zero point 0");
 
   auto inputType = getQuantType(input.getType());
@@ -160,8 +163,8 @@ static LogicalResult verifyClampBounds(Operation *op, std::optional<float> min,
                                        std::optional<float> max,
                                        StringRef minName, StringRef maxName) {
   if ((min && std::isnan(*min)) || (max && std::isnan(*max)))
-    return op->emitOpError() << minName << " and " << maxName
-                             << " must not be NaN";
+    return op->emitOpError()
+           << minName << " and " << maxName << " must not be NaN";
   if (min && max && *min > *max)
     return op->emitOpError() << minName << " (" << *min << ") must not exceed "
                              << maxName << " (" << *max << ")";
@@ -202,15 +205,17 @@ static int64_t windowOutputSize(int64_t in, int64_t kernel, int64_t stride,
 
 /// Verifies the spatial attributes of a 2-D window op and computes its output
 /// height and width.
-static LogicalResult
-verifyWindow2D(Operation *op, int64_t height, int64_t width,
-               ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides,
-               ArrayRef<int64_t> pads, ArrayRef<int64_t> dilations,
-               bool ceilMode, SmallVectorImpl<int64_t> &outHW) {
+static LogicalResult verifyWindow2D(Operation *op, int64_t height,
+                                    int64_t width, ArrayRef<int64_t> kernel,
+                                    ArrayRef<int64_t> strides,
+                                    ArrayRef<int64_t> pads,
+                                    ArrayRef<int64_t> dilations, bool ceilMode,
+                                    SmallVectorImpl<int64_t> &outHW) {
   if (failed(verifyWindowAttr(op, "strides", strides, 2, "sh, sw", false)) ||
-      failed(verifyWindowAttr(op, "dilations", dilations, 2, "dh, dw", false)) ||
-      failed(verifyWindowAttr(op, "pads", pads, 4,
-                              "top, left, bottom, right", true)))
+      failed(
+          verifyWindowAttr(op, "dilations", dilations, 2, "dh, dw", false)) ||
+      failed(verifyWindowAttr(op, "pads", pads, 4, "top, left, bottom, right",
+                              true)))
     return failure();
   int64_t in[2] = {height, width};
   for (int i = 0; i < 2; ++i) {
@@ -240,7 +245,8 @@ LogicalResult ConstantOp::verify() {
   auto qtype = getQuantType(resultType);
   if (!qtype) {
     if (valueType.getElementType() != resultType.getElementType())
-      return emitOpError() << "value element type " << valueType.getElementType()
+      return emitOpError() << "value element type "
+                           << valueType.getElementType()
                            << " must match result element type "
                            << resultType.getElementType();
     return success();
@@ -320,9 +326,9 @@ static LogicalResult verifyBiasShape(Operation *op, Value bias,
     return success();
   auto type = cast<RankedTensorType>(bias.getType());
   if (type.getRank() != 1 || !sameSize(type.getDimSize(0), channels))
-    return op->emitOpError() << "bias must have shape "
-                             << shapeString({channels}) << ", got "
-                             << shapeString(type.getShape());
+    return op->emitOpError()
+           << "bias must have shape " << shapeString({channels}) << ", got "
+           << shapeString(type.getShape());
   return success();
 }
 
@@ -343,7 +349,8 @@ LogicalResult Conv2DOp::verify() {
   if (!ShapedType::isDynamic(filters) && filters % groups != 0)
     return emitOpError() << "filter count " << filters
                          << " must be divisible by groups " << groups;
-  if (!ShapedType::isDynamic(channels) && !ShapedType::isDynamic(groupChannels) &&
+  if (!ShapedType::isDynamic(channels) &&
+      !ShapedType::isDynamic(groupChannels) &&
       groupChannels * groups != channels)
     return emitOpError() << "filter input channels " << groupChannels
                          << " must equal input channels / groups = "
@@ -360,8 +367,8 @@ LogicalResult Conv2DOp::verify() {
       failed(verifyQuantizedLinear(*this, getInput(), getFilter(), getBias(),
                                    "filter")))
     return failure();
-  return verifyClampBounds(*this, asFloat(getClampMin()), asFloat(getClampMax()), "clamp_min",
-                           "clamp_max");
+  return verifyClampBounds(*this, asFloat(getClampMin()),
+                           asFloat(getClampMax()), "clamp_min", "clamp_max");
 }
 
 /// NumPy broadcasting of two shapes; fails when a dimension pair is neither
@@ -398,9 +405,8 @@ LogicalResult MatMulOp::verify() {
                          << " columns, rhs has " << k2 << " rows";
   auto batch = broadcastShapes(lhs.drop_back(2), rhs.drop_back(2));
   if (failed(batch))
-    return emitOpError() << "batch dimensions "
-                         << shapeString(lhs.drop_back(2)) << " and "
-                         << shapeString(rhs.drop_back(2))
+    return emitOpError() << "batch dimensions " << shapeString(lhs.drop_back(2))
+                         << " and " << shapeString(rhs.drop_back(2))
                          << " must broadcast";
   SmallVector<int64_t> expected = *batch;
   expected.push_back(lhs[lhs.size() - 2]);
@@ -416,8 +422,8 @@ LogicalResult MatMulOp::verify() {
        failed(verifyWeightAxis(*this, getRhs(), "rhs",
                                static_cast<int64_t>(rhs.size()) - 1))))
     return failure();
-  return verifyClampBounds(*this, asFloat(getClampMin()), asFloat(getClampMax()), "clamp_min",
-                           "clamp_max");
+  return verifyClampBounds(*this, asFloat(getClampMin()),
+                           asFloat(getClampMax()), "clamp_min", "clamp_max");
 }
 
 LogicalResult FullyConnectedOp::verify() {
@@ -435,8 +441,8 @@ LogicalResult FullyConnectedOp::verify() {
       failed(verifyQuantizedLinear(*this, getInput(), getWeight(), getBias(),
                                    "weight")))
     return failure();
-  return verifyClampBounds(*this, asFloat(getClampMin()), asFloat(getClampMax()), "clamp_min",
-                           "clamp_max");
+  return verifyClampBounds(*this, asFloat(getClampMin()),
+                           asFloat(getClampMax()), "clamp_min", "clamp_max");
 }
 
 template <typename BinaryOp>
@@ -452,8 +458,8 @@ static LogicalResult verifyBroadcastBinary(BinaryOp op) {
       failed(verifyPerTensor(op, op.getRhs(), "rhs")) ||
       failed(verifyPerTensor(op, op.getOutput(), "result")))
     return failure();
-  return verifyClampBounds(op, asFloat(op.getClampMin()), asFloat(op.getClampMax()), "clamp_min",
-                           "clamp_max");
+  return verifyClampBounds(op, asFloat(op.getClampMin()),
+                           asFloat(op.getClampMax()), "clamp_min", "clamp_max");
 }
 
 LogicalResult AddOp::verify() { return verifyBroadcastBinary(*this); }
@@ -466,7 +472,8 @@ LogicalResult MulOp::verify() { return verifyBroadcastBinary(*this); }
 LogicalResult ClampOp::verify() {
   if (!getMin() && !getMax())
     return emitOpError("needs at least one of min and max");
-  return verifyClampBounds(*this, asFloat(getMin()), asFloat(getMax()), "min", "max");
+  return verifyClampBounds(*this, asFloat(getMin()), asFloat(getMax()), "min",
+                           "max");
 }
 
 /// Elementwise ops that may change quantization parameters but not the shape
@@ -503,11 +510,10 @@ LogicalResult SoftmaxOp::verify() {
 // Pooling and resizing
 //===----------------------------------------------------------------------===//
 
-template <typename PoolOp>
-static LogicalResult verifyPool2D(PoolOp op) {
+template <typename PoolOp> static LogicalResult verifyPool2D(PoolOp op) {
   if (failed(verifyRank(op, op.getInput(), "input", 4, "NHWC")) ||
-      failed(verifyWindowAttr(op, "kernel", op.getKernel(), 2, "kh, kw",
-                              false)))
+      failed(
+          verifyWindowAttr(op, "kernel", op.getKernel(), 2, "kh, kw", false)))
     return failure();
   auto in = op.getInput().getType().getShape();
   SmallVector<int64_t, 2> outHW;
@@ -571,9 +577,9 @@ LogicalResult ResizeOp::verify() {
   auto in = getInput().getType().getShape();
   auto out = getOutput().getType().getShape();
   if (!sameSize(in[0], out[0]) || !sameSize(in[3], out[3]))
-    return emitOpError() << "resizes only H and W: input "
-                         << shapeString(in) << " and result "
-                         << shapeString(out) << " must agree in N and C";
+    return emitOpError() << "resizes only H and W: input " << shapeString(in)
+                         << " and result " << shapeString(out)
+                         << " must agree in N and C";
   return verifySameElementType(*this, getInput().getType(),
                                getOutput().getType(), "input");
 }
@@ -649,10 +655,10 @@ LogicalResult ConcatOp::verify() {
                            << ", got rank " << type.getRank();
     for (int64_t d = 0; d < rank; ++d)
       if (d != axis && !sameSize(type.getDimSize(d), out.getDimSize(d)))
-        return emitOpError() << what << " dimension " << d << " is "
-                             << type.getDimSize(d) << " but the result's is "
-                             << out.getDimSize(d)
-                             << "; only the concat axis may differ";
+        return emitOpError()
+               << what << " dimension " << d << " is " << type.getDimSize(d)
+               << " but the result's is " << out.getDimSize(d)
+               << "; only the concat axis may differ";
     if (failed(verifySameElementType(*this, type, out, what)))
       return failure();
     int64_t size = type.getDimSize(axis);
@@ -686,8 +692,8 @@ LogicalResult PadOp::verify() {
         return emitOpError() << "reflect padding of dimension " << d
                              << " must be smaller than its size " << size;
       if (getMode() == PadMode::edge && size == 0 && begin + end > 0)
-        return emitOpError() << "edge padding needs a non-empty dimension "
-                             << d;
+        return emitOpError()
+               << "edge padding needs a non-empty dimension " << d;
     }
     expected.push_back(ShapedType::isDynamic(size) ? size : begin + size + end);
   }
@@ -701,8 +707,8 @@ LogicalResult PadOp::verify() {
   if (failed(verifyPerTensor(*this, getInput(), "input")))
     return failure();
   auto uniform = cast<quant::UniformQuantizedType>(qtype);
-  double stored = getValue().convertToFloat() / uniform.getScale() +
-                  uniform.getZeroPoint();
+  double stored =
+      getValue().convertToFloat() / uniform.getScale() + uniform.getZeroPoint();
   if (std::abs(stored - std::round(stored)) > 1e-3 ||
       stored < qtype.getStorageTypeMin() || stored > qtype.getStorageTypeMax())
     return emitOpError() << "pad value " << getValue().convertToFloat()

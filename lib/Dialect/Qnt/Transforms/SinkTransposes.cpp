@@ -38,7 +38,8 @@ RankedTensorType permuteType(RankedTensorType type, ArrayRef<int64_t> perm) {
     shape.push_back(type.getDimSize(p));
   Type element = type.getElementType();
   if (auto perAxis = dyn_cast<quant::UniformQuantizedPerAxisType>(element)) {
-    int32_t axis = llvm::find(perm, perAxis.getQuantizedDimension()) - perm.begin();
+    int32_t axis =
+        llvm::find(perm, perAxis.getQuantizedDimension()) - perm.begin();
     element = quant::UniformQuantizedPerAxisType::get(
         perAxis.getFlags(), perAxis.getStorageType(),
         perAxis.getExpressedType(), perAxis.getScales(),
@@ -73,8 +74,7 @@ void replaceWithSunkOp(PatternRewriter &rewriter, Operation *op,
 }
 
 /// Base of the patterns below: counts every successful move.
-template <typename SourceOp>
-struct SinkPattern : OpRewritePattern<SourceOp> {
+template <typename SourceOp> struct SinkPattern : OpRewritePattern<SourceOp> {
   SinkPattern(MLIRContext *context, llvm::Statistic &counter)
       : OpRewritePattern<SourceOp>(context), counter(counter) {}
   llvm::Statistic &counter;
@@ -200,8 +200,9 @@ struct SinkThroughPad : SinkPattern<PadOp> {
       newPads[perm[k]] = pads[k];
       newPads[perm[k] + rank] = pads[k + rank];
     }
-    replaceWithSunkOp(rewriter, op, transpose.getInput(), perm,
-                      [&](Operation *sunk) { cast<PadOp>(sunk).setPads(newPads); });
+    replaceWithSunkOp(
+        rewriter, op, transpose.getInput(), perm,
+        [&](Operation *sunk) { cast<PadOp>(sunk).setPads(newPads); });
     ++counter;
     return success();
   }

@@ -13,8 +13,8 @@
 #include "mlir/IR/Dialect.h"
 #include "mlir/IR/OpDefinition.h"
 
-#include "quantc/Dialect/Qnt/IR/QntOpsDialect.h.inc"
 #include "quantc/Dialect/Qnt/IR/QntEnums.h.inc"
+#include "quantc/Dialect/Qnt/IR/QntOpsDialect.h.inc"
 
 #define GET_ATTRDEF_CLASSES
 #include "quantc/Dialect/Qnt/IR/QntAttrs.h.inc"
@@ -40,8 +40,7 @@ public:
 LogicalResult verifyQuantizedTypesAreValid(Operation *op);
 
 template <typename ConcreteType>
-LogicalResult
-QuantizedTypesAreValid<ConcreteType>::verifyTrait(Operation *op) {
+LogicalResult QuantizedTypesAreValid<ConcreteType>::verifyTrait(Operation *op) {
   return verifyQuantizedTypesAreValid(op);
 }
 } // namespace OpTrait
