@@ -11,6 +11,7 @@
 #include "quantc/Dialect/Qnt/Utils/QuantArith.h"
 
 #include "mlir/IR/Matchers.h"
+#include "llvm/ADT/APSInt.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/IR/TypeUtilities.h"
 
@@ -102,6 +103,68 @@ OpFoldResult RequantizeOp::fold(FoldAdaptor) {
   if (getInput().getType() == getType())
     return getInput();
   return {};
+}
+
+OpFoldResult StorageCastOp::fold(FoldAdaptor adaptor) {
+  if (auto producer = getInput().getDefiningOp<StorageCastOp>())
+    if (producer.getInput().getType() == getType())
+      return producer.getInput();
+  // The stored bits do not change: reinterpret the constant's element type.
+  auto values = dyn_cast_if_present<DenseIntElementsAttr>(adaptor.getInput());
+  if (!values)
+    return {};
+  Type element = getType().getElementType();
+  if (auto qtype = dyn_cast<quant::QuantizedType>(element))
+    element = qtype.getStorageType();
+  return values.bitcast(element);
+}
+
+/// ONNX Cast of one constant element; see CastOp's description.
+static Attribute castElement(Attribute value, Type from, Type to) {
+  if (auto toInt = dyn_cast<IntegerType>(to)) {
+    unsigned width = toInt.getWidth();
+    if (auto fromInt = dyn_cast<IntegerType>(from)) {
+      APInt v = cast<IntegerAttr>(value).getValue();
+      if (width == 1)
+        return IntegerAttr::get(to, APInt(1, !v.isZero()));
+      return IntegerAttr::get(to, fromInt.isUnsigned() || fromInt.getWidth() == 1
+                                      ? v.zextOrTrunc(width)
+                                      : v.sextOrTrunc(width));
+    }
+    APFloat v = cast<FloatAttr>(value).getValue();
+    if (width == 1)
+      return IntegerAttr::get(to, APInt(1, !v.isZero()));
+    if (v.isNaN())
+      return IntegerAttr::get(to, APInt(width, 0));
+    // convertToInteger truncates toward zero and saturates on overflow.
+    APSInt result(width, toInt.isUnsigned());
+    bool exact = false;
+    v.convertToInteger(result, llvm::RoundingMode::TowardZero, &exact);
+    return IntegerAttr::get(to, result);
+  }
+  auto fromInt = cast<IntegerType>(from);
+  APFloat result(cast<FloatType>(to).getFloatSemantics());
+  result.convertFromAPInt(cast<IntegerAttr>(value).getValue(),
+                          !fromInt.isUnsigned() && fromInt.getWidth() != 1,
+                          llvm::RoundingMode::NearestTiesToEven);
+  return FloatAttr::get(to, result);
+}
+
+OpFoldResult CastOp::fold(FoldAdaptor adaptor) {
+  if (getInput().getType() == getType())
+    return getInput();
+  auto values = dyn_cast_if_present<DenseElementsAttr>(adaptor.getInput());
+  if (!values)
+    return {};
+  Type from = values.getElementType(), to = getType().getElementType();
+  if (values.isSplat())
+    return SplatElementsAttr::get(
+        getType(), castElement(values.getSplatValue<Attribute>(), from, to));
+  SmallVector<Attribute> converted;
+  converted.reserve(values.getNumElements());
+  for (Attribute element : values.getValues<Attribute>())
+    converted.push_back(castElement(element, from, to));
+  return DenseElementsAttr::get(getType(), converted);
 }
 
 //===----------------------------------------------------------------------===//

@@ -11,6 +11,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/IR/TypeUtilities.h"
+#include "llvm/ADT/APSInt.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallSet.h"
 
@@ -296,6 +297,38 @@ LogicalResult RequantizeOp::verify() {
                             "quantized dimension, got "
                          << in.getQuantizedDimension() << " and "
                          << out.getQuantizedDimension();
+  return success();
+}
+
+LogicalResult StorageCastOp::verify() {
+  if (failed(verifySameShape(*this)))
+    return failure();
+  Type in = getElementTypeOrSelf(getInput()), out = getElementTypeOrSelf(getType());
+  auto qtype = dyn_cast<quant::QuantizedType>(in);
+  Type other = out;
+  if (!qtype) {
+    qtype = dyn_cast<quant::QuantizedType>(out);
+    other = in;
+  }
+  auto integer = dyn_cast<IntegerType>(other);
+  if (!qtype || !integer)
+    return emitOpError("casts between an integer tensor and a quantized "
+                       "tensor, one of each");
+  if (integer.getWidth() != qtype.getStorageTypeIntegralWidth() ||
+      (qtype.isSigned() ? integer.isUnsigned() : !integer.isUnsigned()))
+    return emitOpError() << "integer type " << integer
+                         << " must have the width and signedness of the "
+                            "storage of "
+                         << qtype;
+  return success();
+}
+
+LogicalResult CastOp::verify() {
+  if (failed(verifySameShape(*this)))
+    return failure();
+  if (getQuantType(getInput().getType()) || getQuantType(getType()))
+    return emitOpError("converts f32 and integer tensors; quantized tensors "
+                       "go through quantize, dequantize or storage_cast");
   return success();
 }
 
@@ -701,8 +734,21 @@ LogicalResult PadOp::verify() {
       failed(verifySameElementType(*this, in, getType(), "input")))
     return failure();
 
+  if (getMode() != PadMode::constant)
+    return success();
+  float value = getValue().convertToFloat();
+  if (auto integer = dyn_cast<IntegerType>(in.getElementType())) {
+    APSInt asInt(integer.getWidth(), integer.isUnsigned());
+    bool exact = false;
+    APFloat(value).convertToInteger(asInt, llvm::RoundingMode::TowardZero,
+                                    &exact);
+    if (!exact)
+      return emitOpError() << "pad value " << value
+                           << " is not exactly representable in " << integer;
+    return success();
+  }
   auto qtype = getQuantType(in);
-  if (!qtype || getMode() != PadMode::constant)
+  if (!qtype)
     return success();
   if (failed(verifyPerTensor(*this, getInput(), "input")))
     return failure();
@@ -711,7 +757,7 @@ LogicalResult PadOp::verify() {
       getValue().convertToFloat() / uniform.getScale() + uniform.getZeroPoint();
   if (std::abs(stored - std::round(stored)) > 1e-3 ||
       stored < qtype.getStorageTypeMin() || stored > qtype.getStorageTypeMax())
-    return emitOpError() << "pad value " << getValue().convertToFloat()
+    return emitOpError() << "pad value " << value
                          << " is not exactly representable in " << qtype;
   return success();
 }

@@ -223,3 +223,35 @@ func.func @compute_ops_stay(%x: tensor<2x3xf32>) -> tensor<4x5xf32> {
   %p = qnt.pad %s {pads = array<i64: 1, 1, 1, 1>, mode = #qnt<pad_mode edge>} : tensor<2x3xf32> -> tensor<4x5xf32>
   return %p : tensor<4x5xf32>
 }
+
+// -----
+
+// Cast follows ONNX: integers wrap, floats truncate toward zero and
+// saturate, NaN becomes 0.
+// CHECK-LABEL: func.func @cast_constants
+// CHECK-DAG: qnt.constant dense<[1, 44, 251]> : tensor<3xui8> -> tensor<3xui8>
+// CHECK-DAG: qnt.constant dense<[1, -128, 0, 127]> : tensor<4xi8> -> tensor<4xi8>
+// CHECK-DAG: qnt.constant dense<[1.000000e+00, 4.400000e+01, 2.510000e+02]> : tensor<3xf32> -> tensor<3xf32>
+// CHECK-NOT: qnt.cast
+func.func @cast_constants() -> (tensor<3xui8>, tensor<3xf32>, tensor<4xi8>) {
+  %c = qnt.constant dense<[1, 300, -5]> : tensor<3xi32> -> tensor<3xi32>
+  %u = qnt.cast %c : tensor<3xi32> -> tensor<3xui8>
+  %f = qnt.cast %u : tensor<3xui8> -> tensor<3xf32>
+  %fc = qnt.constant dense<[1.7, -300.5, 0x7FC00000, 127.9]> : tensor<4xf32> -> tensor<4xf32>
+  %i = qnt.cast %fc : tensor<4xf32> -> tensor<4xi8>
+  return %u, %f, %i : tensor<3xui8>, tensor<3xf32>, tensor<4xi8>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @storage_cast_round_trip
+// CHECK-SAME: (%[[A:.*]]: tensor<2xui8>)
+// CHECK-DAG: %[[C:.*]] = qnt.constant dense<[1, -1]> : tensor<2xi8> -> tensor<2x!quant.uniform<u8:f32, 1.000000e+00:3>>
+// CHECK: return %[[A]], %[[C]]
+func.func @storage_cast_round_trip(%a: tensor<2xui8>) -> (tensor<2xui8>, tensor<2x!quant.uniform<u8:f32, 1.0:3>>) {
+  %q = qnt.storage_cast %a : tensor<2xui8> -> tensor<2x!quant.uniform<u8:f32, 1.0:3>>
+  %b = qnt.storage_cast %q : tensor<2x!quant.uniform<u8:f32, 1.0:3>> -> tensor<2xui8>
+  %c = qnt.constant dense<[1, 255]> : tensor<2xui8> -> tensor<2xui8>
+  %cq = qnt.storage_cast %c : tensor<2xui8> -> tensor<2x!quant.uniform<u8:f32, 1.0:3>>
+  return %b, %cq : tensor<2xui8>, tensor<2x!quant.uniform<u8:f32, 1.0:3>>
+}

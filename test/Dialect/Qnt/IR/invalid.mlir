@@ -742,3 +742,59 @@ func.func @pad_constant_per_axis(%x: tensor<2x3x!quant.uniform<i8:f32:0, {0.1, 0
   %y = qnt.pad %x {pads = array<i64: 0, 1, 0, 1>, mode = #qnt<pad_mode constant>} : tensor<2x3x!quant.uniform<i8:f32:0, {0.1, 0.2}>> -> tensor<2x5x!quant.uniform<i8:f32:0, {0.1, 0.2}>>
   return
 }
+
+// -----
+
+func.func @storage_cast_two_integers(%x: tensor<2xi8>) {
+  // expected-error @+1 {{casts between an integer tensor and a quantized tensor, one of each}}
+  %y = qnt.storage_cast %x : tensor<2xi8> -> tensor<2xui8>
+  return
+}
+
+// -----
+
+func.func @storage_cast_signedness(%x: tensor<2xi8>) {
+  // expected-error @+1 {{integer type 'i8' must have the width and signedness of the storage of '!quant.uniform<u8:f32, 1.000000e+00>'}}
+  %y = qnt.storage_cast %x : tensor<2xi8> -> tensor<2x!quant.uniform<u8:f32, 1.0>>
+  return
+}
+
+// -----
+
+func.func @storage_cast_width(%x: tensor<2x!quant.uniform<i8:f32, 1.0>>) {
+  // expected-error @+1 {{integer type 'i32' must have the width and signedness of the storage of '!quant.uniform<i8:f32, 1.000000e+00>'}}
+  %y = qnt.storage_cast %x : tensor<2x!quant.uniform<i8:f32, 1.0>> -> tensor<2xi32>
+  return
+}
+
+// -----
+
+func.func @storage_cast_shape(%x: tensor<2xi8>) {
+  // expected-error @+1 {{input shape [2] and result shape [3] must match}}
+  %y = qnt.storage_cast %x : tensor<2xi8> -> tensor<3x!quant.uniform<i8:f32, 1.0>>
+  return
+}
+
+// -----
+
+func.func @cast_quantized(%x: tensor<2x!quant.uniform<i8:f32, 1.0>>) {
+  // expected-error @+1 {{converts f32 and integer tensors; quantized tensors go through quantize, dequantize or storage_cast}}
+  %y = qnt.cast %x : tensor<2x!quant.uniform<i8:f32, 1.0>> -> tensor<2xf32>
+  return
+}
+
+// -----
+
+func.func @pad_integer_value(%x: tensor<2xui8>) {
+  // expected-error @+1 {{pad value -1.000000e+00 is not exactly representable in 'ui8'}}
+  %y = qnt.pad %x {pads = array<i64: 1, 1>, mode = #qnt<pad_mode constant>, value = -1.0 : f32} : tensor<2xui8> -> tensor<4xui8>
+  return
+}
+
+// -----
+
+func.func @sigmoid_integer(%x: tensor<2xi8>) {
+  // expected-error @+1 {{operand #0 must be ranked tensor of 32-bit float or uniform quantized type values}}
+  %y = qnt.sigmoid %x : tensor<2xi8> -> tensor<2xi8>
+  return
+}

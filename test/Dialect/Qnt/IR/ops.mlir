@@ -168,3 +168,17 @@ func.func @pad_quantized_constant(%x: tensor<2x2x!u8>) -> tensor<4x4x!u8> {
   %p = qnt.pad %x {pads = array<i64: 1, 1, 1, 1>, mode = #qnt<pad_mode constant>, value = -1.0 : f32} : tensor<2x2x!u8> -> tensor<4x4x!u8>
   return %p : tensor<4x4x!u8>
 }
+
+// CHECK-LABEL: func.func @integer_tensors
+func.func @integer_tensors(%a: tensor<2x4xui8>, %b: tensor<3xi64>) -> (tensor<4x2x!quant.uniform<u8:f32, 1.000000e+00:3>>, tensor<3xf32>, tensor<2x4xui8>) {
+  // CHECK: qnt.storage_cast %{{.*}} : tensor<2x4xui8> -> tensor<2x4x!quant.uniform<u8:f32, 1.000000e+00:3>>
+  %q = qnt.storage_cast %a : tensor<2x4xui8> -> tensor<2x4x!quant.uniform<u8:f32, 1.0:3>>
+  // CHECK: qnt.transpose %{{.*}} {perm = array<i64: 1, 0>} : tensor<2x4x!quant.uniform
+  %t = qnt.transpose %q {perm = array<i64: 1, 0>} : tensor<2x4x!quant.uniform<u8:f32, 1.0:3>> -> tensor<4x2x!quant.uniform<u8:f32, 1.0:3>>
+  // CHECK: qnt.cast %{{.*}} : tensor<3xi64> -> tensor<3xf32>
+  %f = qnt.cast %b : tensor<3xi64> -> tensor<3xf32>
+  // CHECK: qnt.reshape %{{.*}} : tensor<8xui8> -> tensor<2x4xui8>
+  %r0 = qnt.reshape %a : tensor<2x4xui8> -> tensor<8xui8>
+  %r = qnt.reshape %r0 : tensor<8xui8> -> tensor<2x4xui8>
+  return %t, %f, %r : tensor<4x2x!quant.uniform<u8:f32, 1.0:3>>, tensor<3xf32>, tensor<2x4xui8>
+}

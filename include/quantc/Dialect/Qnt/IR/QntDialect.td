@@ -64,6 +64,13 @@ def Qnt_UniformQuantizedType : Type<
 def Qnt_Element : AnyTypeOf<[F32, Qnt_UniformQuantizedType]>;
 
 def Qnt_Tensor : RankedTensorOf<[Qnt_Element]>;
+
+// Integer tensors carry ONNX's integer data (stored quantized values of
+// QLinear/Integer ops before their parameters are attached, indices, casts).
+// Only data movement, constants and the two cast ops accept them.
+def Qnt_Integer : AnyTypeOf<[I1, I8, I16, I32, I64, UI8, UI16, UI32, UI64]>;
+def Qnt_IntegerTensor : RankedTensorOf<[Qnt_Integer]>;
+def Qnt_AnyTensor : RankedTensorOf<[Qnt_Element, Qnt_Integer]>;
 def Qnt_FloatTensor : RankedTensorOf<[F32]>;
 def Qnt_QuantizedTensor : RankedTensorOf<[Qnt_UniformQuantizedType]>;
 

@@ -33,7 +33,7 @@ def Qnt_ConstantOp : Qnt_Op<"constant", [ConstantLike, Pure]> {
     ```
   }];
   let arguments = (ins ElementsAttr:$value);
-  let results = (outs Qnt_Tensor:$result);
+  let results = (outs Qnt_AnyTensor:$result);
   let assemblyFormat = "$value attr-dict `->` type($result)";
   let hasVerifier = 1;
   let hasFolder = 1;
@@ -106,6 +106,45 @@ def Qnt_RequantizeOp : Qnt_Op<"requantize", [Pure]> {
   }];
   let arguments = (ins Qnt_QuantizedTensor:$input);
   let results = (outs Qnt_QuantizedTensor:$output);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def Qnt_StorageCastOp : Qnt_Op<"storage_cast", [Pure]> {
+  let summary = "Reinterprets stored integers as a quantized tensor, or back";
+  let description = [{
+    Attaches quantization parameters to a tensor of integers, or strips
+    them: the stored bits do not change. One side is an integer tensor, the
+    other a quantized tensor whose storage has the integer's width; unsigned
+    storage pairs with an unsigned integer type (`u8` with `ui8`), signed
+    storage with a signless or signed one (`i8` with `i8`). ONNX's integer
+    inputs and outputs of QLinear and Integer ops enter and leave the
+    quantized domain through this op.
+
+    ```mlir
+    %q = qnt.storage_cast %a : tensor<2x4xui8> -> tensor<2x4x!quant.uniform<u8:f32, 1.0:3>>
+    ```
+  }];
+  let arguments = (ins Qnt_AnyTensor:$input);
+  let results = (outs Qnt_AnyTensor:$output);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def Qnt_CastOp : Qnt_Op<"cast", [Pure]> {
+  let summary = "Converts between f32 and integer element types (ONNX Cast)";
+  let description = [{
+    Elementwise conversion between `f32` and integer tensors, or between
+    integer types. Integer to integer wraps to the target width
+    (two's complement, as ONNX and NumPy do); integer to f32 rounds to
+    nearest even; f32 to integer truncates toward zero and saturates to
+    the target range, NaN becoming 0; to `i1`, any non-zero value is true.
+    Input and result have the same shape.
+  }];
+  let arguments = (ins Qnt_AnyTensor:$input);
+  let results = (outs Qnt_AnyTensor:$output);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
   let hasVerifier = 1;
   let hasFolder = 1;
@@ -419,8 +458,8 @@ def Qnt_ReshapeOp : Qnt_Op<"reshape", [Pure]> {
     %r = qnt.reshape %x : tensor<1x2x3xf32> -> tensor<6xf32>
     ```
   }];
-  let arguments = (ins Qnt_Tensor:$input);
-  let results = (outs Qnt_Tensor:$output);
+  let arguments = (ins Qnt_AnyTensor:$input);
+  let results = (outs Qnt_AnyTensor:$output);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
   let hasVerifier = 1;
   let hasFolder = 1;
@@ -439,8 +478,8 @@ def Qnt_TransposeOp : Qnt_Op<"transpose", [Pure]> {
          : tensor<1x3x8x8xf32> -> tensor<1x8x8x3xf32>
     ```
   }];
-  let arguments = (ins Qnt_Tensor:$input, DenseI64ArrayAttr:$perm);
-  let results = (outs Qnt_Tensor:$output);
+  let arguments = (ins Qnt_AnyTensor:$input, DenseI64ArrayAttr:$perm);
+  let results = (outs Qnt_AnyTensor:$output);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
   let hasVerifier = 1;
   let hasFolder = 1;
@@ -455,8 +494,8 @@ def Qnt_ConcatOp : Qnt_Op<"concat", [Pure]> {
     All element types are identical (quantized inputs with other
     parameters are requantized first).
   }];
-  let arguments = (ins Variadic<Qnt_Tensor>:$inputs, I64Attr:$axis);
-  let results = (outs Qnt_Tensor:$output);
+  let arguments = (ins Variadic<Qnt_AnyTensor>:$inputs, I64Attr:$axis);
+  let results = (outs Qnt_AnyTensor:$output);
   let assemblyFormat = "$inputs attr-dict `:` functional-type($inputs, $output)";
   let hasVerifier = 1;
   let hasFolder = 1;
@@ -472,10 +511,10 @@ def Qnt_PadOp : Qnt_Op<"pad", [Pure]> {
     edge (needs `begin_i, end_i < in_i`), `edge` repeats the edge (needs
     `in_i > 0` where padded). Input and result have the same element type.
   }];
-  let arguments = (ins Qnt_Tensor:$input, DenseI64ArrayAttr:$pads,
+  let arguments = (ins Qnt_AnyTensor:$input, DenseI64ArrayAttr:$pads,
                        Qnt_PadModeAttr:$mode,
                        DefaultValuedAttr<F32Attr, "0.0f">:$value);
-  let results = (outs Qnt_Tensor:$output);
+  let results = (outs Qnt_AnyTensor:$output);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
   let hasVerifier = 1;
   let hasFolder = 1;
