@@ -24,7 +24,13 @@ shared_models = os.path.join(os.path.dirname(config.quantc_src_root), "shared", 
 if os.path.isdir(shared_models):
     config.available_features.add("shared-models")
 config.substitutions.append(("%shared_models", shared_models))
+# Debian's interpreter, which has python3-onnx and numpy.
+config.substitutions.append(("%python", "/usr/bin/python3"))
+config.substitutions.append(("%quantc_src", config.quantc_src_root))
+# .onnxtext tests separate their cases with "# -----" (an ONNX comment); the
+# substitution keeps the marker itself out of the RUN line.
+config.substitutions.append(("%split_onnx", '--split-input-file="# -----"'))
 
 tool_dirs = [config.quantc_tools_dir, config.llvm_tools_dir]
-llvm_config.add_tool_substitutions(["quant-opt"], tool_dirs)
+llvm_config.add_tool_substitutions(["quant-opt", "quant-translate"], tool_dirs)
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)

@@ -68,7 +68,7 @@ def Qnt_Tensor : RankedTensorOf<[Qnt_Element]>;
 // Integer tensors carry ONNX's integer data (stored quantized values of
 // QLinear/Integer ops before their parameters are attached, indices, casts).
 // Only data movement, constants and the two cast ops accept them.
-def Qnt_Integer : AnyTypeOf<[I1, I8, I16, I32, I64, UI8, UI16, UI32, UI64]>;
+def Qnt_Integer : AnyTypeOf<[I1, I<4>, I8, I16, I32, I64, UI<4>, UI8, UI16, UI32, UI64]>;
 def Qnt_IntegerTensor : RankedTensorOf<[Qnt_Integer]>;
 def Qnt_AnyTensor : RankedTensorOf<[Qnt_Element, Qnt_Integer]>;
 def Qnt_FloatTensor : RankedTensorOf<[F32]>;

@@ -520,4 +520,10 @@ def Qnt_PadOp : Qnt_Op<"pad", [Pure]> {
   let hasFolder = 1;
 }
 
+// Ops grouped by the importer topic that needs them.
+include "quantc/Dialect/Qnt/IR/QntElementwiseOps.td"
+include "quantc/Dialect/Qnt/IR/QntNNOps.td"
+include "quantc/Dialect/Qnt/IR/QntQuantOps.td"
+include "quantc/Dialect/Qnt/IR/QntShapeOps.td"
+
 #endif // QUANTC_DIALECT_QNT_IR_QNTOPS_TD

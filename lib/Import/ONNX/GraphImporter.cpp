@@ -1,0 +1,396 @@
+//===- GraphImporter.cpp - One ONNX graph into one func.func --------------===//
+//
+// Checks the graph's structure before converting anything (every input
+// defined earlier, no value defined twice, every op supported - all
+// unsupported ops reported at once), then converts the nodes in order
+// through the op registry, and finally checks the outputs against the
+// shapes the model declares.
+//
+//===----------------------------------------------------------------------===//
+
+#include "GraphImporter.h"
+#include "OpRegistry.h"
+#include "TensorConversion.h"
+
+#include "quantc/Dialect/Qnt/IR/QntOps.h"
+
+#include "mlir/IR/Verifier.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FormatVariadic.h"
+
+#include "llvm/ADT/SmallSet.h"
+
+#include <map>
+#include <queue>
+
+using namespace mlir;
+using namespace mlir::quantc;
+using namespace mlir::quantc::onnx_import;
+
+GraphImporter::GraphImporter(MLIRContext *context,
+                             const onnx::ModelProto &model, StringRef modelDir,
+                             StringRef modelName, const ImportOptions &options)
+    : context(context), model(model), graph(model.graph()),
+      modelDir(modelDir.str()), modelName(modelName.str()), options(options),
+      builder(context), constantBuilder(context) {}
+
+Location GraphImporter::getNodeLoc(const onnx::NodeProto &node,
+                                   unsigned index) {
+  std::string domain = node.domain().empty() || node.domain() == "ai.onnx"
+                           ? std::string()
+                           : node.domain() + ".";
+  std::string name = node.name().empty() ? llvm::formatv("#{0}", index).str()
+                                         : "'" + node.name() + "'";
+  std::string label =
+      llvm::formatv("{0}: node {1} ({2}{3}, opset {4})", modelName, name,
+                    domain, node.op_type(), getOpset(node.domain()))
+          .str();
+  return NameLoc::get(StringAttr::get(context, label));
+}
+
+Location GraphImporter::getValueLoc(StringRef kind, StringRef name) {
+  return NameLoc::get(
+      StringAttr::get(context, modelName + ": " + kind + " '" + name + "'"));
+}
+
+int64_t GraphImporter::getOpset(StringRef domain) const {
+  if (domain == "ai.onnx")
+    domain = kDefaultDomain;
+  auto it = opsets.find(domain);
+  return it == opsets.end() ? -1 : it->second;
+}
+
+LogicalResult GraphImporter::collectOpsets() {
+  for (const onnx::OperatorSetIdProto &opset : model.opset_import()) {
+    StringRef domain = opset.domain();
+    if (domain == "ai.onnx")
+      domain = kDefaultDomain;
+    opsets[domain] = opset.version();
+  }
+  if (!opsets.count(kDefaultDomain))
+    opsets[kDefaultDomain] = model.ir_version() <= 2 ? 1 : -1;
+  return success();
+}
+
+LogicalResult GraphImporter::checkGraphStructure() {
+  llvm::StringSet<> available;
+  for (const onnx::TensorProto &init : graph.initializer()) {
+    if (!available.insert(init.name()).second)
+      return emitError(getValueLoc("initializer", init.name()))
+             << "is defined twice";
+    initializers[init.name()] = &init;
+  }
+  for (const onnx::ValueInfoProto &input : graph.input())
+    available.insert(input.name());
+
+  // Each value has one producer; inputs must be produced somewhere.
+  llvm::StringMap<unsigned> producer;
+  for (auto [index, node] : llvm::enumerate(graph.node()))
+    for (const std::string &output : node.output()) {
+      if (output.empty())
+        continue;
+      if (available.contains(output) ||
+          !producer.try_emplace(output, index).second)
+        return emitError(getNodeLoc(node, index))
+               << "output '" << output
+               << "' is already defined: ONNX values have one producer";
+    }
+  size_t numNodes = graph.node_size();
+  SmallVector<SmallVector<unsigned>> users(numNodes);
+  SmallVector<unsigned> pending(numNodes, 0);
+  for (auto [index, node] : llvm::enumerate(graph.node())) {
+    llvm::SmallSet<unsigned, 4> producers;
+    for (const std::string &input : node.input()) {
+      if (input.empty() || available.contains(input))
+        continue;
+      auto it = producer.find(input);
+      if (it == producer.end())
+        return emitError(getNodeLoc(node, index))
+               << "input '" << input
+               << "' is neither a graph input, an initializer nor the output "
+                  "of a node";
+      if (producers.insert(it->second).second) {
+        users[it->second].push_back(index);
+        ++pending[index];
+      }
+    }
+  }
+
+  // Kahn's algorithm, taking the earliest ready node first so that a sorted
+  // graph keeps its order.
+  std::priority_queue<unsigned, std::vector<unsigned>, std::greater<unsigned>>
+      ready;
+  for (unsigned i = 0; i < numNodes; ++i)
+    if (pending[i] == 0)
+      ready.push(i);
+  nodeOrder.clear();
+  while (!ready.empty()) {
+    unsigned next = ready.top();
+    ready.pop();
+    nodeOrder.push_back(next);
+    for (unsigned user : users[next])
+      if (--pending[user] == 0)
+        ready.push(user);
+  }
+  if (nodeOrder.size() != numNodes) {
+    unsigned stuck = 0;
+    while (pending[stuck] == 0)
+      ++stuck;
+    return emitError(getNodeLoc(graph.node(stuck), stuck))
+           << "is part of a cycle: its inputs depend on its own outputs";
+  }
+  if (!llvm::is_sorted(nodeOrder))
+    emitWarning(FileLineColLoc::get(context, modelName, 0, 0))
+        << "the graph is not topologically sorted, as ONNX requires; "
+           "importing its nodes in dependency order";
+
+  for (const onnx::ValueInfoProto &output : graph.output())
+    if (!available.contains(output.name()) && !producer.count(output.name()))
+      return emitError(getValueLoc("graph output", output.name()))
+             << "is not produced by any node, input or initializer";
+  return success();
+}
+
+LogicalResult GraphImporter::checkSupported() {
+  const OpRegistry &registry = OpRegistry::get();
+  // Op label -> count, sorted for a stable summary.
+  std::map<std::string, unsigned> unsupported;
+  for (auto [index, node] : llvm::enumerate(graph.node())) {
+    int64_t opset = getOpset(node.domain());
+    Location loc = getNodeLoc(node, index);
+    std::string label = (node.domain().empty() || node.domain() == "ai.onnx"
+                             ? node.op_type()
+                             : node.domain() + "." + node.op_type());
+    if (opset < 0) {
+      emitError(loc) << "the model imports no opset of domain '"
+                     << node.domain() << "'";
+      ++unsupported[label];
+      continue;
+    }
+    if (!registry.lookup(node.domain(), node.op_type(), opset)) {
+      emitError(loc) << "unsupported op " << label << " at opset " << opset
+                     << " (see docs/Importer.md for what QuantC imports)";
+      ++unsupported[label];
+    }
+  }
+  if (unsupported.empty())
+    return success();
+  auto diag = emitError(FileLineColLoc::get(context, modelName, 0, 0))
+              << "the model uses unsupported ops: ";
+  llvm::interleaveComma(unsupported, diag, [&](const auto &entry) {
+    diag << entry.first << " (" << entry.second
+         << (entry.second == 1 ? " node)" : " nodes)");
+  });
+  return failure();
+}
+
+FailureOr<RankedTensorType>
+GraphImporter::convertInputType(const onnx::ValueInfoProto &info,
+                                Location loc) {
+  if (!info.type().has_tensor_type())
+    return emitError(loc) << "is not a tensor; QuantC imports tensor inputs "
+                             "only";
+  const onnx::TypeProto::Tensor &tensorType = info.type().tensor_type();
+  FailureOr<Type> element =
+      convertElementType(tensorType.elem_type(), loc, "input");
+  if (failed(element))
+    return failure();
+
+  auto given = options.inputShapes.find(info.name());
+  if (!tensorType.has_shape()) {
+    if (given == options.inputShapes.end())
+      return emitError(loc) << "has no declared shape; give it with "
+                               "--input-shape "
+                            << info.name() << "=...";
+    return RankedTensorType::get(given->second, *element);
+  }
+  const onnx::TensorShapeProto &shape = tensorType.shape();
+  if (given != options.inputShapes.end()) {
+    if (static_cast<int>(given->second.size()) != shape.dim_size())
+      return emitError(loc)
+             << "has rank " << shape.dim_size()
+             << " but --input-shape gives rank " << given->second.size();
+    for (auto [index, dim] : llvm::enumerate(shape.dim()))
+      if (dim.has_dim_value() && dim.dim_value() > 0 &&
+          dim.dim_value() != given->second[index])
+        return emitError(loc)
+               << "dimension " << index << " is " << dim.dim_value()
+               << " but --input-shape gives " << given->second[index];
+    return RankedTensorType::get(given->second, *element);
+  }
+
+  SmallVector<int64_t> dims;
+  for (auto [index, dim] : llvm::enumerate(shape.dim())) {
+    if (dim.has_dim_value() && dim.dim_value() >= 0) {
+      dims.push_back(dim.dim_value());
+      continue;
+    }
+    if (dim.has_dim_value() && dim.dim_value() != -1)
+      return emitError(loc) << "has invalid dimension " << dim.dim_value();
+    // A symbolic dimension (dim_param, no value, or -1 as some exporters
+    // write it).
+    std::string symbol = dim.has_dim_param() ? "'" + dim.dim_param() + "'"
+                                             : std::string("unnamed");
+    if (options.symbolicDimSize <= 0)
+      return emitError(loc) << "dimension " << index << " (" << symbol
+                            << ") is symbolic; fix it with --input-shape";
+    emitWarning(loc) << "dimension " << index << " (" << symbol
+                     << ") is symbolic; assuming " << options.symbolicDimSize
+                     << " (set it with --input-shape " << info.name()
+                     << "=...)";
+    dims.push_back(options.symbolicDimSize);
+  }
+  return RankedTensorType::get(dims, *element);
+}
+
+LogicalResult GraphImporter::createFunction() {
+  for (const auto &entry : options.inputShapes)
+    if (llvm::none_of(graph.input(), [&](const onnx::ValueInfoProto &input) {
+          return input.name() == entry.getKey();
+        }))
+      return emitError(FileLineColLoc::get(context, modelName, 0, 0))
+             << "--input-shape names '" << entry.getKey()
+             << "', which is not an input of the model";
+
+  SmallVector<Type> argTypes;
+  SmallVector<const onnx::ValueInfoProto *> args;
+  for (const onnx::ValueInfoProto &input : graph.input()) {
+    // An input with an initializer is a constant with a default value.
+    if (initializers.count(input.name()))
+      continue;
+    FailureOr<RankedTensorType> type =
+        convertInputType(input, getValueLoc("graph input", input.name()));
+    if (failed(type))
+      return failure();
+    argTypes.push_back(*type);
+    args.push_back(&input);
+  }
+
+  Location loc = FileLineColLoc::get(context, modelName, 0, 0);
+  module = ModuleOp::create(loc);
+  builder.setInsertionPointToEnd(module->getBody());
+  auto funcType = builder.getFunctionType(argTypes, {});
+  function = func::FuncOp::create(builder, loc, options.entryName, funcType);
+  Block *entry = function.addEntryBlock();
+  for (auto [index, input] : llvm::enumerate(args)) {
+    values[input->name()] = entry->getArgument(index);
+    function.setArgAttr(index, "onnx.name",
+                        builder.getStringAttr(input->name()));
+  }
+  builder.setInsertionPointToEnd(entry);
+  constantBuilder.setInsertionPointToStart(entry);
+  return success();
+}
+
+Value GraphImporter::lookup(StringRef name) {
+  auto it = values.find(name);
+  if (it != values.end())
+    return it->second;
+  auto init = initializers.find(name);
+  if (init == initializers.end())
+    return {};
+  Location loc = getValueLoc("initializer", name);
+  FailureOr<DenseElementsAttr> attr =
+      convertTensor(*init->second, modelDir, loc);
+  if (failed(attr))
+    return {};
+  Value value =
+      ConstantOp::create(constantBuilder, loc, attr->getType(), *attr);
+  values[name] = value;
+  return value;
+}
+
+LogicalResult GraphImporter::importNode(const onnx::NodeProto &node,
+                                        unsigned index) {
+  int64_t opset = getOpset(node.domain());
+  const OpHandler *handler =
+      OpRegistry::get().lookup(node.domain(), node.op_type(), opset);
+  Location loc = getNodeLoc(node, index);
+  OpBinder binder(*this, node, loc, opset);
+  if (failed((*handler)(binder)))
+    return failure();
+  for (const std::string &output : node.output())
+    if (!output.empty() && !values.count(output))
+      return emitError(loc)
+             << "QuantC's handler left output '" << output << "' unset";
+  return success();
+}
+
+/// The static dims of a declared ONNX shape, -1 where unknown.
+static SmallVector<int64_t> declaredDims(const onnx::TensorShapeProto &shape) {
+  SmallVector<int64_t> dims;
+  for (const onnx::TensorShapeProto::Dimension &dim : shape.dim())
+    dims.push_back(dim.has_dim_value() && dim.dim_value() > 0 ? dim.dim_value()
+                                                              : -1);
+  return dims;
+}
+
+LogicalResult GraphImporter::createReturn() {
+  SmallVector<Value> results;
+  for (const onnx::ValueInfoProto &output : graph.output()) {
+    Location loc = getValueLoc("graph output", output.name());
+    Value value = lookup(output.name());
+    if (!value)
+      return failure();
+    auto type = cast<RankedTensorType>(value.getType());
+    if (output.type().has_tensor_type() &&
+        output.type().tensor_type().has_shape()) {
+      SmallVector<int64_t> declared =
+          declaredDims(output.type().tensor_type().shape());
+      bool matches = declared.size() == static_cast<size_t>(type.getRank());
+      for (size_t i = 0; matches && i < declared.size(); ++i)
+        matches = declared[i] < 0 || declared[i] == type.getDimSize(i);
+      if (!matches) {
+        auto diag = emitError(loc) << "has shape [";
+        llvm::interleaveComma(type.getShape(), diag);
+        diag << "] after import, but the model declares [";
+        llvm::interleaveComma(declared, diag, [&](int64_t d) {
+          if (d < 0)
+            diag << "?";
+          else
+            diag << d;
+        });
+        return diag << "]";
+      }
+    }
+    results.push_back(value);
+  }
+  func::ReturnOp::create(builder, FileLineColLoc::get(context, modelName, 0, 0),
+                         results);
+  function.setType(builder.getFunctionType(function.getArgumentTypes(),
+                                           ValueRange(results).getTypes()));
+  for (auto [index, output] : llvm::enumerate(graph.output()))
+    function.setResultAttr(index, "onnx.name",
+                           builder.getStringAttr(output.name()));
+  return success();
+}
+
+OwningOpRef<ModuleOp> GraphImporter::import() {
+  if (!model.has_graph()) {
+    emitError(FileLineColLoc::get(context, modelName, 0, 0))
+        << "the model has no graph";
+    return {};
+  }
+  if (failed(collectOpsets()) || failed(checkGraphStructure()) ||
+      failed(checkSupported()) || failed(createFunction()))
+    return {};
+  for (unsigned index : nodeOrder)
+    if (failed(importNode(graph.node(index), index)))
+      return {};
+  if (failed(createReturn()))
+    return {};
+  // Folding at import leaves constants it replaced (e.g. a weight before
+  // its layout transpose) without users.
+  SmallVector<Operation *> dead;
+  function.walk([&](Operation *op) {
+    if (isOpTriviallyDead(op))
+      dead.push_back(op);
+  });
+  for (Operation *op : llvm::reverse(dead))
+    if (isOpTriviallyDead(op))
+      op->erase();
+  if (failed(verify(*module)))
+    return {};
+  return std::move(module);
+}

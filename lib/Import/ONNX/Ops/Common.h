@@ -1,0 +1,44 @@
+//===- Common.h - Helpers shared by the op handler files --------*- C++ -*-===//
+//
+// Conversions several ONNX ops share: the sliding-window attributes of
+// convolutions and pools, and NCHW convolution built on NHWC qnt.conv2d.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QUANTC_LIB_IMPORT_ONNX_OPS_COMMON_H
+#define QUANTC_LIB_IMPORT_ONNX_OPS_COMMON_H
+
+#include "../OpBinder.h"
+
+namespace mlir::quantc::onnx_import {
+
+/// Sliding-window attributes for two spatial dimensions, after auto_pad.
+struct Window2D {
+  SmallVector<int64_t, 2> kernel;
+  SmallVector<int64_t, 2> strides;
+  SmallVector<int64_t, 2> dilations;
+  /// qnt order: top, left, bottom, right.
+  SmallVector<int64_t, 4> pads;
+};
+
+/// Reads strides, dilations, pads and auto_pad of a node whose input has
+/// spatial sizes `inputHW` and whose kernel is `kernelHW`. 1-D windows
+/// (one spatial dimension) are read as 2-D with height 1.
+ParseResult readWindow2D(OpBinder &b, ArrayRef<int64_t> inputHW,
+                         ArrayRef<int64_t> kernelHW, Window2D &window);
+
+/// Output size along one dimension (floor, or ceil with ONNX's rule that a
+/// window must start inside the input or leading padding).
+int64_t windowOutputSize(int64_t in, int64_t kernel, int64_t stride,
+                         int64_t dilation, int64_t padBegin, int64_t padEnd,
+                         bool ceilMode);
+
+/// Builds ONNX Conv semantics (NCHW input, OIHW filter, 1-D or 2-D) with
+/// qnt.conv2d, reading the node's attributes. `outputElement` is the
+/// result's element type (f32, or a quantized type for integer convs).
+FailureOr<Value> buildConv(OpBinder &b, Value input, Value filter, Value bias,
+                           Type outputElement);
+
+} // namespace mlir::quantc::onnx_import
+
+#endif // QUANTC_LIB_IMPORT_ONNX_OPS_COMMON_H
