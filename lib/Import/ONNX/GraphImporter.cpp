@@ -17,7 +17,11 @@
 #include "mlir/IR/Verifier.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
 #include "llvm/Support/FormatVariadic.h"
+#include <climits>
 
 #include "llvm/ADT/SmallSet.h"
 
@@ -253,12 +257,26 @@ LogicalResult GraphImporter::createFunction() {
              << "--input-shape names '" << entry.getKey()
              << "', which is not an input of the model";
 
+  for (const auto &entry : options.inputValues)
+    if (llvm::none_of(graph.input(), [&](const onnx::ValueInfoProto &input) {
+          return input.name() == entry.getKey();
+        }))
+      return emitError(FileLineColLoc::get(context, modelName, 0, 0))
+             << "--input-value names '" << entry.getKey()
+             << "', which is not an input of the model";
+
   SmallVector<Type> argTypes;
   SmallVector<const onnx::ValueInfoProto *> args;
   for (const onnx::ValueInfoProto &input : graph.input()) {
     // An input with an initializer is a constant with a default value.
     if (initializers.count(input.name()))
       continue;
+    auto bound = options.inputValues.find(input.name());
+    if (bound != options.inputValues.end()) {
+      if (failed(bindInputValue(input, bound->second)))
+        return failure();
+      continue;
+    }
     FailureOr<RankedTensorType> type =
         convertInputType(input, getValueLoc("graph input", input.name()));
     if (failed(type))
@@ -283,10 +301,51 @@ LogicalResult GraphImporter::createFunction() {
   return success();
 }
 
+LogicalResult GraphImporter::bindInputValue(const onnx::ValueInfoProto &input,
+                                            StringRef path) {
+  Location loc = getValueLoc("graph input", input.name());
+  auto file = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                          /*RequiresNullTerminator=*/false);
+  if (!file)
+    return emitError(loc) << "cannot read --input-value file '" << path
+                          << "': " << file.getError().message();
+  onnx::TensorProto tensor;
+  if ((*file)->getBufferSize() > static_cast<size_t>(INT_MAX) ||
+      !tensor.ParseFromArray((*file)->getBufferStart(),
+                             static_cast<int>((*file)->getBufferSize())))
+    return emitError(loc) << "--input-value file '" << path
+                          << "' is not a serialized ONNX TensorProto";
+  FailureOr<DenseElementsAttr> value =
+      convertTensor(tensor, llvm::sys::path::parent_path(path), loc);
+  if (failed(value))
+    return failure();
+  FailureOr<RankedTensorType> declared = convertInputType(input, loc);
+  if (failed(declared))
+    return failure();
+  if (declared->getElementType() != value->getElementType() ||
+      declared->getRank() != value->getType().getRank())
+    return emitError(loc) << "is declared " << *declared
+                          << " but --input-value gives " << value->getType();
+  boundInputs[input.name()] = *value;
+  return success();
+}
+
+bool GraphImporter::isGraphInput(StringRef name) const {
+  return values.count(name) && isa<BlockArgument>(values.lookup(name));
+}
+
 Value GraphImporter::lookup(StringRef name) {
   auto it = values.find(name);
   if (it != values.end())
     return it->second;
+  auto bound = boundInputs.find(name);
+  if (bound != boundInputs.end()) {
+    Value value =
+        ConstantOp::create(constantBuilder, getValueLoc("graph input", name),
+                           bound->second.getType(), bound->second);
+    values[name] = value;
+    return value;
+  }
   auto init = initializers.find(name);
   if (init == initializers.end())
     return {};

@@ -33,6 +33,8 @@ public:
   /// The value named `name`: a graph input, a node output, or an
   /// initializer (materialized as a constant on first use). Null if unknown.
   Value lookup(StringRef name);
+  /// Whether `name` is a graph input the function takes as an argument.
+  bool isGraphInput(StringRef name) const;
   /// Binds a node output.
   void bind(StringRef name, Value value) { values[name] = value; }
 
@@ -43,6 +45,8 @@ private:
   FailureOr<RankedTensorType> convertInputType(const onnx::ValueInfoProto &info,
                                                Location loc);
   LogicalResult createFunction();
+  LogicalResult bindInputValue(const onnx::ValueInfoProto &input,
+                               StringRef path);
   LogicalResult importNode(const onnx::NodeProto &node, unsigned index);
   LogicalResult createReturn();
   int64_t getOpset(StringRef domain) const;
@@ -67,6 +71,8 @@ private:
   SmallVector<unsigned> nodeOrder;
   llvm::StringMap<Value> values;
   llvm::StringMap<const onnx::TensorProto *> initializers;
+  /// Graph inputs bound to constants with ImportOptions::inputValues.
+  llvm::StringMap<DenseElementsAttr> boundInputs;
 };
 
 } // namespace mlir::quantc::onnx_import

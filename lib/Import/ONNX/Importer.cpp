@@ -73,6 +73,15 @@ std::string mlir::quantc::parseInputShape(StringRef spec,
   return "";
 }
 
+std::string mlir::quantc::parseInputValue(StringRef spec,
+                                          ImportOptions &options) {
+  auto [name, path] = spec.split('=');
+  if (name.empty() || path.empty())
+    return ("--input-value '" + spec + "' must be name=tensor.pb").str();
+  options.inputValues[name] = path.str();
+  return "";
+}
+
 void mlir::quantc::printSupportedOps(llvm::raw_ostream &os) {
   const OpRegistry &registry = OpRegistry::get();
   std::vector<const OpRegistry::Entry *> entries = registry.entries();
@@ -140,6 +149,11 @@ struct ImportCommandLine {
       llvm::cl::desc("Static shape of a graph input: name=1x3x224x224 "
                      "(repeatable)"),
       llvm::cl::value_desc("name=DxD...")};
+  llvm::cl::list<std::string> inputValues{
+      "input-value",
+      llvm::cl::desc("Bind a graph input to the constant in a serialized "
+                     "TensorProto: name=tensor.pb (repeatable)"),
+      llvm::cl::value_desc("name=file.pb")};
   llvm::cl::opt<int64_t> symbolicDimSize{
       "symbolic-dim-size",
       llvm::cl::desc("Size given to symbolic input dimensions that "
@@ -170,6 +184,13 @@ void mlir::quantc::registerImportONNXTranslation() {
         Location unknown = FileLineColLoc::get(context, "<command line>", 0, 0);
         for (const std::string &spec : cl.inputShapes) {
           std::string error = parseInputShape(spec, options);
+          if (!error.empty()) {
+            emitError(unknown) << error;
+            return {};
+          }
+        }
+        for (const std::string &spec : cl.inputValues) {
+          std::string error = parseInputValue(spec, options);
           if (!error.empty()) {
             emitError(unknown) << error;
             return {};

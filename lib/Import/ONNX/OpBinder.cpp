@@ -58,10 +58,17 @@ ParseResult OpBinder::constantOperand(unsigned index, StringRef what,
     return failure();
   Attribute attr;
   if (!matchPattern(operand, m_Constant(&attr)) ||
-      !(value = dyn_cast<DenseElementsAttr>(attr)))
-    return unsupported("input #" + Twine(index) + " (" + what + ", '" +
-                       node.input(index) +
+      !(value = dyn_cast<DenseElementsAttr>(attr))) {
+    StringRef name = node.input(index);
+    if (importer.isGraphInput(name))
+      return unsupported("input #" + Twine(index) + " (" + what +
+                         ") is graph input '" + name +
+                         "', but QuantC needs a constant; bind it with "
+                         "--input-value " +
+                         name + "=tensor.pb");
+    return unsupported("input #" + Twine(index) + " (" + what + ", '" + name +
                        "') is computed at run time; QuantC needs a constant");
+  }
   return success();
 }
 

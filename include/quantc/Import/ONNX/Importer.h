@@ -26,6 +26,11 @@ struct ImportOptions {
   /// Size given to a symbolic input dimension that inputShapes does not fix,
   /// with a warning; 0 makes such a dimension an error instead.
   int64_t symbolicDimSize = 1;
+  /// Graph inputs bound to constant values: name -> path of a serialized
+  /// ONNX TensorProto (.pb). Such inputs leave the function signature, so ops
+  /// that need them constant (a Reshape's shape, a QuantizeLinear's scale)
+  /// can be imported.
+  llvm::StringMap<std::string> inputValues;
   /// Name of the generated function.
   std::string entryName = "main";
 };
@@ -46,6 +51,10 @@ OwningOpRef<ModuleOp> importONNXFile(StringRef path, MLIRContext *context,
 /// Parses "name=1x3x224x224" into `options.inputShapes`; returns an error
 /// message on malformed text, an empty string on success.
 std::string parseInputShape(StringRef spec, ImportOptions &options);
+
+/// Parses "name=path.pb" into `options.inputValues`; returns an error
+/// message on malformed text, an empty string on success.
+std::string parseInputValue(StringRef spec, ImportOptions &options);
 
 /// One row per supported ONNX op: domain, op type, first and last opset of
 /// each handler. For docs/Importer.md.
