@@ -32,6 +32,35 @@ using namespace mlir;
 using namespace mlir::quantc;
 using namespace mlir::quantc::onnx_import;
 
+/// The static dims of a declared ONNX shape, -1 where unknown.
+static SmallVector<int64_t> declaredDims(const onnx::TensorShapeProto &shape) {
+  SmallVector<int64_t> dims;
+  for (const onnx::TensorShapeProto::Dimension &dim : shape.dim())
+    dims.push_back(dim.has_dim_value() && dim.dim_value() > 0 ? dim.dim_value()
+                                                              : -1);
+  return dims;
+}
+
+static bool matchesDeclared(ArrayRef<int64_t> declared, RankedTensorType type) {
+  if (declared.size() != static_cast<size_t>(type.getRank()))
+    return false;
+  for (auto [d, actual] : llvm::zip(declared, type.getShape()))
+    if (d >= 0 && d != actual)
+      return false;
+  return true;
+}
+
+static void printDims(InFlightDiagnostic &diag, ArrayRef<int64_t> dims) {
+  diag << "[";
+  llvm::interleaveComma(dims, diag, [&](int64_t d) {
+    if (d < 0)
+      diag << "?";
+    else
+      diag << d;
+  });
+  diag << "]";
+}
+
 GraphImporter::GraphImporter(MLIRContext *context,
                              const onnx::ModelProto &model, StringRef modelDir,
                              StringRef modelName, const ImportOptions &options)
@@ -369,20 +398,36 @@ LogicalResult GraphImporter::importNode(const onnx::NodeProto &node,
   OpBinder binder(*this, node, loc, opset);
   if (failed((*handler)(binder)))
     return failure();
-  for (const std::string &output : node.output())
-    if (!output.empty() && !values.count(output))
+  for (const std::string &output : node.output()) {
+    if (output.empty())
+      continue;
+    auto it = values.find(output);
+    if (it == values.end())
       return emitError(loc)
              << "QuantC's handler left output '" << output << "' unset";
+    checkDeclaredShape(output, it->second, loc);
+  }
   return success();
 }
 
-/// The static dims of a declared ONNX shape, -1 where unknown.
-static SmallVector<int64_t> declaredDims(const onnx::TensorShapeProto &shape) {
-  SmallVector<int64_t> dims;
-  for (const onnx::TensorShapeProto::Dimension &dim : shape.dim())
-    dims.push_back(dim.has_dim_value() && dim.dim_value() > 0 ? dim.dim_value()
-                                                              : -1);
-  return dims;
+void GraphImporter::checkDeclaredShape(StringRef name, Value value,
+                                       Location loc) {
+  // The model's value_info comes from its exporter's shape inference; a
+  // disagreement points at a stale value_info or at a QuantC bug, so say so
+  // without failing a model that may be right.
+  const onnx::ValueInfoProto *info = valueInfos.lookup(name);
+  if (!info || !info->type().has_tensor_type() ||
+      !info->type().tensor_type().has_shape())
+    return;
+  SmallVector<int64_t> declared =
+      declaredDims(info->type().tensor_type().shape());
+  auto type = cast<RankedTensorType>(value.getType());
+  if (matchesDeclared(declared, type))
+    return;
+  auto diag = emitWarning(loc) << "output '" << name << "' has shape ";
+  printDims(diag, type.getShape());
+  diag << " after import, but the model's value_info declares ";
+  printDims(diag, declared);
 }
 
 LogicalResult GraphImporter::createReturn() {
@@ -397,20 +442,12 @@ LogicalResult GraphImporter::createReturn() {
         output.type().tensor_type().has_shape()) {
       SmallVector<int64_t> declared =
           declaredDims(output.type().tensor_type().shape());
-      bool matches = declared.size() == static_cast<size_t>(type.getRank());
-      for (size_t i = 0; matches && i < declared.size(); ++i)
-        matches = declared[i] < 0 || declared[i] == type.getDimSize(i);
-      if (!matches) {
-        auto diag = emitError(loc) << "has shape [";
-        llvm::interleaveComma(type.getShape(), diag);
-        diag << "] after import, but the model declares [";
-        llvm::interleaveComma(declared, diag, [&](int64_t d) {
-          if (d < 0)
-            diag << "?";
-          else
-            diag << d;
-        });
-        return diag << "]";
+      if (!matchesDeclared(declared, type)) {
+        auto diag = emitError(loc) << "has shape ";
+        printDims(diag, type.getShape());
+        diag << " after import, but the model declares ";
+        printDims(diag, declared);
+        return diag;
       }
     }
     results.push_back(value);
@@ -431,6 +468,8 @@ OwningOpRef<ModuleOp> GraphImporter::import() {
         << "the model has no graph";
     return {};
   }
+  for (const onnx::ValueInfoProto &info : graph.value_info())
+    valueInfos[info.name()] = &info;
   if (failed(collectOpsets()) || failed(checkGraphStructure()) ||
       failed(checkSupported()) || failed(createFunction()))
     return {};

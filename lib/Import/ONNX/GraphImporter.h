@@ -49,6 +49,8 @@ private:
                                StringRef path);
   LogicalResult importNode(const onnx::NodeProto &node, unsigned index);
   LogicalResult createReturn();
+  /// Warns when `value` disagrees with the shape value_info declares.
+  void checkDeclaredShape(StringRef name, Value value, Location loc);
   int64_t getOpset(StringRef domain) const;
   Location getNodeLoc(const onnx::NodeProto &node, unsigned index);
   Location getValueLoc(StringRef kind, StringRef name);
@@ -71,6 +73,7 @@ private:
   SmallVector<unsigned> nodeOrder;
   llvm::StringMap<Value> values;
   llvm::StringMap<const onnx::TensorProto *> initializers;
+  llvm::StringMap<const onnx::ValueInfoProto *> valueInfos;
   /// Graph inputs bound to constants with ImportOptions::inputValues.
   llvm::StringMap<DenseElementsAttr> boundInputs;
 };

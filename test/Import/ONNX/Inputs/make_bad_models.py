@@ -119,6 +119,11 @@ def main(folder):
     write(folder, "wrong_output_shape.onnx", model(
         [helper.make_node("Relu", ["X"], ["Y"], name="r")],
         [value("X", [2, 3])], [value("Y", [3, 2])]))
+    stale = model([helper.make_node("Relu", ["X"], ["A"], name="r1"),
+                   helper.make_node("Relu", ["A"], ["Y"], name="r2")],
+                  [value("X", [2, 3])], [value("Y", [2, 3])])
+    stale.graph.value_info.append(value("A", [3, 2]))
+    write(folder, "stale_value_info.onnx", stale)
     no_graph = helper.make_model(helper.make_graph([], "g", [], []))
     no_graph.ClearField("graph")
     write(folder, "no_graph.onnx", no_graph)
