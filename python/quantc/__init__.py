@@ -1,5 +1,5 @@
 """QuantC's Python package: thin wrappers over the command-line tools."""
 
-from quantc.tools import ToolError, find_tool, quant_opt
+from quantc.tools import ToolError, find_tool, import_onnx, quant_opt
 
-__all__ = ["ToolError", "find_tool", "quant_opt"]
+__all__ = ["ToolError", "find_tool", "import_onnx", "quant_opt"]

@@ -38,6 +38,25 @@ def find_tool(name: str) -> Path:
         f"cannot find '{name}': build QuantC or set QUANTC_BUILD_DIR")
 
 
+def import_onnx(model_path: str, input_shapes: Optional[dict] = None,
+                input_values: Optional[dict] = None, timeout: Optional[float] = 600) -> str:
+    """Imports an ONNX model with quant-translate; returns the qnt IR.
+
+    input_shapes maps input names to shapes (lists of ints), input_values maps
+    input names to serialized TensorProto files to bind them to constants.
+    """
+    tool = find_tool("quant-translate")
+    args = [str(tool), "--import-onnx", str(model_path)]
+    for name, shape in (input_shapes or {}).items():
+        args.append(f"--input-shape={name}=" + "x".join(str(int(d)) for d in shape))
+    for name, path in (input_values or {}).items():
+        args.append(f"--input-value={name}={path}")
+    result = subprocess.run(args, capture_output=True, text=True, timeout=timeout, check=False)
+    if result.returncode != 0:
+        raise ToolError("quant-translate", result.returncode, result.stderr)
+    return result.stdout
+
+
 def quant_opt(source: str, args: Sequence[str] = (), timeout: Optional[float] = 300) -> str:
     """Runs quant-opt on textual IR `source` with `args`; returns the output IR."""
     tool = find_tool("quant-opt")
