@@ -2,9 +2,147 @@
 //
 // Ops added for the ONNX importer's quant handlers; included by QntOps.td.
 //
+// qnt.quantize and qnt.dequantize carry their parameters in a static
+// !quant.uniform type. The ops here take them as tensors instead, for what a
+// static type cannot hold: parameters known only at run time (graph inputs,
+// DynamicQuantizeLinear's results) and blocked quantization.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef QUANTC_DIALECT_QNT_IR_QNTQUANTOPS_TD
 #define QUANTC_DIALECT_QNT_IR_QNTQUANTOPS_TD
+
+// The parameter layout shared by quantize_linear and dequantize_linear.
+defvar Qnt_LinearParamsDoc = [{
+    Each element `i` of the data tensor (rank `R`, shape `D`) takes its scale
+    `s` and zero point `zp` from the element `j(i)` of `scale` and
+    `zero_point`, by the granularity the operands state:
+
+    - per tensor: `scale` has rank 0 and `j(i)` is its only element; `axis`
+      and `block_size` are absent;
+    - per axis: `scale` has rank 1 and size `D[axis]`, `0 <= axis < R`,
+      `block_size` is absent, and `j(i) = i[axis]`;
+    - blocked: `block_size = B > 0`, `0 <= axis < R`, `scale` has rank `R`,
+      the input's sizes except `ceil(D[axis] / B)` along `axis`, and `j(i)`
+      is `i` with `i[axis]` replaced by `floor(i[axis] / B)` (the last block
+      may be partial).
+
+    `zero_point`, when present, has the shape of `scale` and the element
+    type of the integer tensor; when absent every zero point is 0.
+}];
+
+def Qnt_QuantizeLinearOp : Qnt_Op<"quantize_linear", [Pure]> {
+  let summary = "ONNX QuantizeLinear with scale and zero point as tensors";
+  let description = !strconcat([{
+    `output[i] = saturate(round_half_to_even(input[i] / s) + zp)`, where the
+    division is done in f32, `saturate` clamps to the range of the result's
+    integer type, and an `input[i] / s` that is NaN yields `saturate(zp)`
+    (as `qnt.quantize` does). This is ONNX QuantizeLinear (opsets 10 to 25)
+    for integer outputs, with parameters that need not be constants.
+
+  }], Qnt_LinearParamsDoc, [{
+
+    Constraints: `input` and `output` have the same shape; the output
+    element type is one of `i4`, `ui4`, `i8`, `ui8`, `i16`, `ui16`.
+
+    When `scale` and `zero_point` are constants and the quantization is per
+    tensor or per axis with positive finite scales, canonicalization
+    rewrites the op into `qnt.quantize` to the equivalent `!quant.uniform`
+    type followed by `qnt.storage_cast`.
+
+    ```mlir
+    %q = qnt.quantize_linear %x, %s, %zp {axis = 1 : i64}
+         : (tensor<2x3xf32>, tensor<3xf32>, tensor<3xui8>) -> tensor<2x3xui8>
+    ```
+  }]);
+  let arguments = (ins Qnt_FloatTensor:$input, Qnt_FloatTensor:$scale,
+                       Optional<Qnt_IntegerTensor>:$zero_point,
+                       OptionalAttr<I64Attr>:$axis,
+                       OptionalAttr<I64Attr>:$block_size);
+  let results = (outs Qnt_IntegerTensor:$output);
+  let assemblyFormat = [{
+    $input `,` $scale (`,` $zero_point^)? attr-dict `:`
+    functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+  let hasFolder = 1;
+  let hasCanonicalizer = 1;
+}
+
+def Qnt_DequantizeLinearOp : Qnt_Op<"dequantize_linear", [Pure]> {
+  let summary = "ONNX DequantizeLinear with scale and zero point as tensors";
+  let description = !strconcat([{
+    `output[i] = f32(input[i] - zp) * s`: the integer difference is exact,
+    its conversion to f32 rounds to nearest even, and the product is an f32
+    multiplication, as in `qnt.dequantize`. This is ONNX DequantizeLinear
+    (opsets 10 to 25) for integer inputs and f32 outputs, with parameters
+    that need not be constants.
+
+  }], Qnt_LinearParamsDoc, [{
+
+    Constraints: `input` and `output` have the same shape; the input
+    element type is one of `i4`, `ui4`, `i8`, `ui8`, `i16`, `ui16`, `i32`.
+
+    When `scale` and `zero_point` are constants and the quantization is per
+    tensor or per axis with positive finite scales, canonicalization
+    rewrites the op into `qnt.storage_cast` to the equivalent
+    `!quant.uniform` type followed by `qnt.dequantize`.
+
+    ```mlir
+    %x = qnt.dequantize_linear %q, %s, %zp
+         : (tensor<2x3xi8>, tensor<f32>, tensor<i8>) -> tensor<2x3xf32>
+    ```
+  }]);
+  let arguments = (ins Qnt_IntegerTensor:$input, Qnt_FloatTensor:$scale,
+                       Optional<Qnt_IntegerTensor>:$zero_point,
+                       OptionalAttr<I64Attr>:$axis,
+                       OptionalAttr<I64Attr>:$block_size);
+  let results = (outs Qnt_FloatTensor:$output);
+  let assemblyFormat = [{
+    $input `,` $scale (`,` $zero_point^)? attr-dict `:`
+    functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+  let hasFolder = 1;
+  let hasCanonicalizer = 1;
+}
+
+def Qnt_DynamicQuantizeLinearOp : Qnt_Op<"dynamic_quantize_linear", [Pure]> {
+  let summary = "Quantizes to ui8 with parameters computed from the data (ONNX DynamicQuantizeLinear)";
+  let description = [{
+    Computes per-tensor parameters from the input's range, then quantizes
+    with them, in f32 arithmetic as ONNX's reference implementation does:
+
+    ```
+    hi = max(0, max over i of input[i])
+    lo = min(0, min over i of input[i])
+    scale = hi == lo ? 1.0 : (hi - lo) / 255
+    zero_point = round_half_to_even(clamp(0 - lo / scale, 0, 255))
+    output[i] = clamp(round_half_to_even(input[i] / scale) + zero_point, 0, 255)
+    ```
+
+    The range always includes 0, so `hi == lo` only when every element is 0;
+    the scale is then 1 (ONNX's function body would divide 0 by 0). The
+    results are unspecified when the input holds NaN or infinities.
+
+    Constraints: the input has at least one element; `output` is `ui8` with
+    the input's shape; `scale` is a rank-0 `f32` tensor and `zero_point` a
+    rank-0 `ui8` tensor. A constant input folds to three constants.
+
+    ```mlir
+    %y, %s, %zp = qnt.dynamic_quantize_linear %x
+        : tensor<2x4xf32> -> tensor<2x4xui8>, tensor<f32>, tensor<ui8>
+    ```
+  }];
+  let arguments = (ins Qnt_FloatTensor:$input);
+  let results = (outs Qnt_IntegerTensor:$output, Qnt_FloatTensor:$scale,
+                      Qnt_IntegerTensor:$zero_point);
+  let assemblyFormat = [{
+    $input attr-dict `:` type($input) `->` type($output) `,` type($scale) `,`
+    type($zero_point)
+  }];
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
 
 #endif // QUANTC_DIALECT_QNT_IR_QNTQUANTOPS_TD

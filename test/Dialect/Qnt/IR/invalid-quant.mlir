@@ -1,0 +1,144 @@
+// One case per verifier rule of the quant ops, with the message that quotes it.
+// RUN: quant-opt %s -split-input-file -verify-diagnostics
+
+func.func @quantize_linear_shape(%x: tensor<2x3xf32>, %s: tensor<f32>) {
+  // expected-error @+1 {{'qnt.quantize_linear' op input shape [2, 3] and result shape [3, 2] must match}}
+  %q = qnt.quantize_linear %x, %s : (tensor<2x3xf32>, tensor<f32>) -> tensor<3x2xui8>
+  return
+}
+
+// -----
+
+func.func @quantize_linear_result_type(%x: tensor<4xf32>, %s: tensor<f32>) {
+  // expected-error @+1 {{result element type must be one of i4, ui4, i8, ui8, i16, ui16, got 'i32'}}
+  %q = qnt.quantize_linear %x, %s : (tensor<4xf32>, tensor<f32>) -> tensor<4xi32>
+  return
+}
+
+// -----
+
+func.func @dequantize_linear_input_type(%q: tensor<4xi64>, %s: tensor<f32>) {
+  // expected-error @+1 {{input element type must be one of i4, ui4, i8, ui8, i16, ui16, i32, got 'i64'}}
+  %x = qnt.dequantize_linear %q, %s : (tensor<4xi64>, tensor<f32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @zero_point_type(%x: tensor<4xf32>, %s: tensor<f32>, %zp: tensor<ui8>) {
+  // expected-error @+1 {{zero point element type 'ui8' must match the result element type 'i8'}}
+  %q = qnt.quantize_linear %x, %s, %zp : (tensor<4xf32>, tensor<f32>, tensor<ui8>) -> tensor<4xi8>
+  return
+}
+
+// -----
+
+func.func @zero_point_shape(%q: tensor<2x3xi8>, %s: tensor<3xf32>, %zp: tensor<i8>) {
+  // expected-error @+1 {{zero point shape [] must match scale shape [3]}}
+  %x = qnt.dequantize_linear %q, %s, %zp {axis = 1 : i64} : (tensor<2x3xi8>, tensor<3xf32>, tensor<i8>) -> tensor<2x3xf32>
+  return
+}
+
+// -----
+
+func.func @per_tensor_with_axis(%x: tensor<4xf32>, %s: tensor<f32>) {
+  // expected-error @+1 {{a rank-0 scale quantizes per tensor; axis and block_size must be absent}}
+  %q = qnt.quantize_linear %x, %s {axis = 0 : i64} : (tensor<4xf32>, tensor<f32>) -> tensor<4xui8>
+  return
+}
+
+// -----
+
+func.func @per_axis_without_axis(%x: tensor<4xf32>, %s: tensor<4xf32>) {
+  // expected-error @+1 {{a per-axis or blocked scale needs axis}}
+  %q = qnt.quantize_linear %x, %s : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xui8>
+  return
+}
+
+// -----
+
+func.func @axis_out_of_range(%x: tensor<2x4xf32>, %s: tensor<4xf32>) {
+  // expected-error @+1 {{axis 2 must be in [0, 2)}}
+  %q = qnt.quantize_linear %x, %s {axis = 2 : i64} : (tensor<2x4xf32>, tensor<4xf32>) -> tensor<2x4xui8>
+  return
+}
+
+// -----
+
+func.func @scale_rank_without_block(%x: tensor<2x4xf32>, %s: tensor<2x4xf32>) {
+  // expected-error @+1 {{scale must have rank 0 (per tensor) or 1 (per axis) without block_size, got rank 2}}
+  %q = qnt.quantize_linear %x, %s {axis = 1 : i64} : (tensor<2x4xf32>, tensor<2x4xf32>) -> tensor<2x4xui8>
+  return
+}
+
+// -----
+
+func.func @per_axis_size(%q: tensor<2x4xui8>, %s: tensor<2xf32>) {
+  // expected-error @+1 {{per-axis scale has 2 elements but dimension 1 has size 4}}
+  %x = qnt.dequantize_linear %q, %s {axis = 1 : i64} : (tensor<2x4xui8>, tensor<2xf32>) -> tensor<2x4xf32>
+  return
+}
+
+// -----
+
+func.func @block_size_not_positive(%x: tensor<2x4xf32>, %s: tensor<2x4xf32>) {
+  // expected-error @+1 {{block_size must be positive, got 0}}
+  %q = qnt.quantize_linear %x, %s {axis = 1 : i64, block_size = 0 : i64} : (tensor<2x4xf32>, tensor<2x4xf32>) -> tensor<2x4xui8>
+  return
+}
+
+// -----
+
+func.func @blocked_scale_rank(%x: tensor<2x4xf32>, %s: tensor<2xf32>) {
+  // expected-error @+1 {{a blocked scale must have the data's rank 2, got rank 1}}
+  %q = qnt.quantize_linear %x, %s {axis = 1 : i64, block_size = 2 : i64} : (tensor<2x4xf32>, tensor<2xf32>) -> tensor<2x4xui8>
+  return
+}
+
+// -----
+
+func.func @blocked_scale_shape(%q: tensor<2x5xi4>, %s: tensor<2x2xf32>) {
+  // expected-error @+1 {{blocked scale must have shape [2, 5] with dimension 1 divided by block_size 2 (rounded up), got [2, 2]}}
+  %x = qnt.dequantize_linear %q, %s {axis = 1 : i64, block_size = 2 : i64} : (tensor<2x5xi4>, tensor<2x2xf32>) -> tensor<2x5xf32>
+  return
+}
+
+// -----
+
+func.func @dynamic_quantize_empty(%x: tensor<0x4xf32>) {
+  // expected-error @+1 {{'qnt.dynamic_quantize_linear' op input must have at least one element}}
+  %y, %s, %zp = qnt.dynamic_quantize_linear %x : tensor<0x4xf32> -> tensor<0x4xui8>, tensor<f32>, tensor<ui8>
+  return
+}
+
+// -----
+
+func.func @dynamic_quantize_shape(%x: tensor<2x4xf32>) {
+  // expected-error @+1 {{input shape [2, 4] and result shape [4, 2] must match}}
+  %y, %s, %zp = qnt.dynamic_quantize_linear %x : tensor<2x4xf32> -> tensor<4x2xui8>, tensor<f32>, tensor<ui8>
+  return
+}
+
+// -----
+
+func.func @dynamic_quantize_output_type(%x: tensor<4xf32>) {
+  // expected-error @+1 {{output must have element type ui8, got 'i8'}}
+  %y, %s, %zp = qnt.dynamic_quantize_linear %x : tensor<4xf32> -> tensor<4xi8>, tensor<f32>, tensor<ui8>
+  return
+}
+
+// -----
+
+func.func @dynamic_quantize_scale_rank(%x: tensor<4xf32>) {
+  // expected-error @+1 {{scale must be a rank-0 tensor, got 'tensor<1xf32>'}}
+  %y, %s, %zp = qnt.dynamic_quantize_linear %x : tensor<4xf32> -> tensor<4xui8>, tensor<1xf32>, tensor<ui8>
+  return
+}
+
+// -----
+
+func.func @dynamic_quantize_zero_point(%x: tensor<4xf32>) {
+  // expected-error @+1 {{zero point must be a rank-0 ui8 tensor, got 'tensor<i8>'}}
+  %y, %s, %zp = qnt.dynamic_quantize_linear %x : tensor<4xf32> -> tensor<4xui8>, tensor<f32>, tensor<i8>
+  return
+}
