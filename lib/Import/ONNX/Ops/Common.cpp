@@ -88,9 +88,13 @@ FailureOr<Value> mlir::quantc::onnx_import::buildConv(OpBinder &b, Value input,
   RankedTensorType inType = getTensorType(input);
   RankedTensorType filterType = getTensorType(filter);
   int64_t rank = inType.getRank();
-  if (rank != 3 && rank != 4)
-    return b.unsupported("convolution of rank " + Twine(rank) +
-                         "; QuantC imports 1-D and 2-D convolutions");
+  if (rank < 3)
+    return b.emitError() << "input must have rank 3 or more ([N, C, spatial "
+                            "dimensions...]), got rank "
+                         << rank;
+  if (rank > 4)
+    return b.unsupported(Twine(rank - 2) +
+                         "-D convolution; QuantC imports 1-D and 2-D ones");
   if (filterType.getRank() != rank)
     return b.emitError() << "filter has rank " << filterType.getRank()
                          << " but the input has rank " << rank;
@@ -101,15 +105,22 @@ FailureOr<Value> mlir::quantc::onnx_import::buildConv(OpBinder &b, Value input,
   ArrayRef<int64_t> kernel = filterType.getShape().drop_front(2);
   if (b.intsAttr("kernel_shape", kernelShape, kernel))
     return failure();
-  if (ArrayRef<int64_t>(kernelShape) != kernel)
-    return b.emitError() << "kernel_shape does not match the filter's "
-                            "spatial dimensions";
+  if (ArrayRef<int64_t>(kernelShape) != kernel) {
+    auto diag = b.emitError() << "kernel_shape [";
+    llvm::interleaveComma(kernelShape, diag);
+    diag << "] does not match the filter's spatial dimensions [";
+    llvm::interleaveComma(kernel, diag);
+    return diag << "]";
+  }
   int64_t channels = inType.getDimSize(1), filters = filterType.getDimSize(0);
   if (groups <= 0 || channels % groups != 0 || filters % groups != 0 ||
-      filterType.getDimSize(1) * groups != channels)
-    return b.emitError() << "group " << groups << " does not fit " << channels
-                         << " input channels and a filter of shape ["
-                         << filterType.getShape() << "]";
+      filterType.getDimSize(1) * groups != channels) {
+    auto diag = b.emitError()
+                << "group " << groups << " does not fit " << channels
+                << " input channels and a filter of shape [";
+    llvm::interleaveComma(filterType.getShape(), diag);
+    return diag << "]";
+  }
   if (bias && (getTensorType(bias).getRank() != 1 ||
                getTensorType(bias).getDimSize(0) != filters))
     return b.emitError() << "bias must have shape [" << filters << "]";
@@ -146,5 +157,211 @@ FailureOr<Value> mlir::quantc::onnx_import::buildConv(OpBinder &b, Value input,
   Value result = b.fromNHWC(conv);
   if (rank == 3)
     result = b.reshape(result, {in[0], filters, outHW[1]});
+  return result;
+}
+
+//===----------------------------------------------------------------------===//
+// Pooling
+//===----------------------------------------------------------------------===//
+
+/// The product of the sizes in `shape`.
+static int64_t product(ArrayRef<int64_t> shape) {
+  int64_t result = 1;
+  for (int64_t d : shape)
+    result *= d;
+  return result;
+}
+
+FailureOr<Value> mlir::quantc::onnx_import::buildPool(OpBinder &b, Value input,
+                                                      PoolKind kind,
+                                                      Type outputElement) {
+  RankedTensorType type = getTensorType(input);
+  int64_t rank = type.getRank();
+  if (rank < 3)
+    return b.emitError() << "input must have rank 3 or more ([N, C, spatial "
+                            "dimensions...]), got rank "
+                         << rank;
+  size_t spatial = rank - 2;
+  SmallVector<int64_t> kernel;
+  int64_t ceilMode, countIncludePad = 0;
+  if (b.intsAttr("kernel_shape", kernel) ||
+      b.intAttr("ceil_mode", ceilMode, 0) ||
+      (kind == PoolKind::Average &&
+       b.intAttr("count_include_pad", countIncludePad, 0)))
+    return failure();
+  if (kernel.size() != spatial)
+    return b.emitError() << "kernel_shape has " << kernel.size()
+                         << " values but the input has " << spatial
+                         << " spatial dimensions";
+  if (llvm::any_of(kernel, [](int64_t k) { return k <= 0; }))
+    return b.emitError() << "kernel_shape must be positive";
+  ArrayRef<int64_t> shape = type.getShape();
+  if (llvm::any_of(shape, [](int64_t d) { return d == 0; }))
+    return b.unsupported("pooling an empty tensor");
+  Window2D window;
+  if (readWindow2D(b, shape.drop_front(2), kernel, window))
+    return failure();
+
+  // 1-D pooling is 2-D with height 1.
+  Value x = input;
+  if (rank == 3)
+    x = b.reshape(input, {shape[0], shape[1], 1, shape[2]});
+  x = b.toNHWC(x);
+  ArrayRef<int64_t> in = getTensorType(x).getShape();
+  int64_t outHW[2], extent[2];
+  for (int i = 0; i < 2; ++i) {
+    extent[i] = window.dilations[i] * (window.kernel[i] - 1) + 1;
+    // qnt's pools need every window to see the input; ONNX Runtime even
+    // requires pads smaller than the undilated kernel.
+    if (window.pads[i] >= extent[i] || window.pads[i + 2] >= extent[i])
+      return b.unsupported(
+          "pads of " + Twine(window.pads[i]) + " and " +
+          Twine(window.pads[i + 2]) + " reach the dilated kernel size " +
+          Twine(extent[i]) + ": windows that see only padding");
+    outHW[i] = windowOutputSize(in[1 + i], window.kernel[i], window.strides[i],
+                                window.dilations[i], window.pads[i],
+                                window.pads[i + 2], ceilMode != 0);
+    if (outHW[i] <= 0)
+      return b.emitError() << "the dilated kernel does not fit the padded "
+                              "input";
+  }
+
+  bool includePad = countIncludePad != 0;
+  if (includePad && ceilMode) {
+    // qnt.avg_pool2d with count_include_pad divides by the full kernel size;
+    // ONNX divides by the part of the window inside the padded input. They
+    // differ only for a last window that hangs over the padded input. Then
+    // pad explicitly with zeros and count only the elements inside.
+    bool overhang = false;
+    for (int i = 0; i < 2; ++i)
+      overhang |= (outHW[i] - 1) * window.strides[i] + extent[i] >
+                  in[1 + i] + window.pads[i] + window.pads[i + 2];
+    if (overhang) {
+      for (int i = 0; i < 2; ++i) {
+        int64_t padded = in[1 + i] + window.pads[i] + window.pads[i + 2];
+        if (windowOutputSize(padded, window.kernel[i], window.strides[i],
+                             window.dilations[i], 0, 0, true) != outHW[i])
+          return b.unsupported(
+              "count_include_pad with ceil_mode where the last window both "
+              "starts in the end padding and hangs over the padded input");
+      }
+      if (llvm::any_of(window.pads, [](int64_t p) { return p != 0; })) {
+        SmallVector<int64_t, 8> pads = {0, window.pads[0], window.pads[1], 0,
+                                        0, window.pads[2], window.pads[3], 0};
+        auto paddedType = RankedTensorType::get(
+            {in[0], in[1] + window.pads[0] + window.pads[2],
+             in[2] + window.pads[1] + window.pads[3], in[3]},
+            getTensorType(x).getElementType());
+        OpBuilder &builder = b.getBuilder();
+        x = b.create<PadOp>(paddedType, x, builder.getDenseI64ArrayAttr(pads),
+                            PadModeAttr::get(b.getContext(), PadMode::constant),
+                            builder.getF32FloatAttr(0.0f));
+        window.pads.assign(4, 0);
+      }
+      includePad = false;
+    }
+  }
+
+  auto resultType =
+      RankedTensorType::get({in[0], outHW[0], outHW[1], in[3]}, outputElement);
+  Value pooled;
+  if (kind == PoolKind::Max)
+    pooled =
+        b.create<MaxPool2DOp>(resultType, x, window.kernel, window.strides,
+                              window.pads, window.dilations, ceilMode != 0);
+  else
+    pooled = b.create<AvgPool2DOp>(resultType, x, window.kernel, window.strides,
+                                   window.pads, window.dilations, ceilMode != 0,
+                                   includePad);
+  Value result = b.fromNHWC(pooled);
+  if (rank == 3)
+    result = b.reshape(result, {in[0], in[3], outHW[1]});
+  return result;
+}
+
+FailureOr<Value>
+mlir::quantc::onnx_import::buildGlobalPool(OpBinder &b, Value input,
+                                           PoolKind kind, Type outputElement) {
+  RankedTensorType type = getTensorType(input);
+  int64_t rank = type.getRank();
+  if (rank < 3)
+    return b.emitError() << "input must have rank 3 or more ([N, C, spatial "
+                            "dimensions...]), got rank "
+                         << rank;
+  ArrayRef<int64_t> shape = type.getShape();
+  if (llvm::any_of(shape, [](int64_t d) { return d == 0; }))
+    return b.unsupported("pooling an empty tensor");
+  // Pooling over every spatial dimension is pooling over their product.
+  Value x = input;
+  if (rank != 4)
+    x = b.reshape(input, {shape[0], shape[1], product(shape.drop_front(2)), 1});
+  x = b.toNHWC(x);
+  ArrayRef<int64_t> in = getTensorType(x).getShape();
+  auto resultType = RankedTensorType::get({in[0], 1, 1, in[3]}, outputElement);
+  Value pooled;
+  if (kind == PoolKind::Average) {
+    pooled = b.create<GlobalAvgPoolOp>(resultType, x);
+  } else {
+    SmallVector<int64_t, 2> kernel = {in[1], in[2]}, ones = {1, 1};
+    SmallVector<int64_t, 4> pads = {0, 0, 0, 0};
+    pooled = b.create<MaxPool2DOp>(resultType, x, kernel, ones, pads, ones,
+                                   /*ceil_mode=*/false);
+  }
+  SmallVector<int64_t> outShape = {shape[0], shape[1]};
+  outShape.append(rank - 2, 1);
+  return b.reshape(b.fromNHWC(pooled), outShape);
+}
+
+//===----------------------------------------------------------------------===//
+// Matrix products
+//===----------------------------------------------------------------------===//
+
+FailureOr<Value> mlir::quantc::onnx_import::buildMatMul(OpBinder &b, Value lhs,
+                                                        Value rhs,
+                                                        Type outputElement) {
+  int64_t lhsRank = getTensorType(lhs).getRank();
+  int64_t rhsRank = getTensorType(rhs).getRank();
+  if (lhsRank == 0 || rhsRank == 0)
+    return b.emitError() << "operands must have rank 1 or more, got ranks "
+                         << lhsRank << " and " << rhsRank;
+  // NumPy: a 1-D lhs [K] is the row [1, K], a 1-D rhs [K] the column [K, 1].
+  if (lhsRank == 1)
+    lhs = b.reshape(lhs, {1, getTensorType(lhs).getDimSize(0)});
+  if (rhsRank == 1)
+    rhs = b.reshape(rhs, {getTensorType(rhs).getDimSize(0), 1});
+  ArrayRef<int64_t> l = getTensorType(lhs).getShape();
+  ArrayRef<int64_t> r = getTensorType(rhs).getShape();
+  if (l.back() != r[r.size() - 2])
+    return b.emitError() << "contraction sizes differ: A has " << l.back()
+                         << " columns, B has " << r[r.size() - 2] << " rows";
+  ArrayRef<int64_t> lb = l.drop_back(2), rb = r.drop_back(2);
+  size_t batchRank = std::max(lb.size(), rb.size());
+  SmallVector<int64_t> shape(batchRank, 1);
+  for (size_t i = 0; i < batchRank; ++i) {
+    int64_t x = i < batchRank - lb.size() ? 1 : lb[i - (batchRank - lb.size())];
+    int64_t y = i < batchRank - rb.size() ? 1 : rb[i - (batchRank - rb.size())];
+    if (x != y && x != 1 && y != 1) {
+      auto diag = b.emitError() << "batch dimensions [";
+      llvm::interleaveComma(lb, diag);
+      diag << "] and [";
+      llvm::interleaveComma(rb, diag);
+      return diag << "] do not broadcast";
+    }
+    shape[i] = x == 1 ? y : x;
+  }
+  SmallVector<int64_t> productShape(shape);
+  productShape.push_back(l[l.size() - 2]);
+  productShape.push_back(r.back());
+  Value result =
+      b.create<MatMulOp>(RankedTensorType::get(productShape, outputElement),
+                         lhs, rhs, FloatAttr(), FloatAttr());
+  // Drop the dimensions the promotion of 1-D operands added.
+  if (lhsRank == 1 || rhsRank == 1) {
+    if (lhsRank != 1)
+      shape.push_back(l[l.size() - 2]);
+    if (rhsRank != 1)
+      shape.push_back(r.back());
+    result = b.reshape(result, shape);
+  }
   return result;
 }

@@ -1,7 +1,8 @@
 //===- Common.h - Helpers shared by the op handler files --------*- C++ -*-===//
 //
 // Conversions several ONNX ops share: the sliding-window attributes of
-// convolutions and pools, and NCHW convolution built on NHWC qnt.conv2d.
+// convolutions and pools, NCHW convolution and pooling built on the NHWC
+// qnt ops, and NumPy-style matrix products.
 //
 //===----------------------------------------------------------------------===//
 
@@ -38,6 +39,29 @@ int64_t windowOutputSize(int64_t in, int64_t kernel, int64_t stride,
 /// result's element type (f32, or a quantized type for integer convs).
 FailureOr<Value> buildConv(OpBinder &b, Value input, Value filter, Value bias,
                            Type outputElement);
+
+/// What a pooling node computes.
+enum class PoolKind { Max, Average };
+
+/// Builds ONNX MaxPool / AveragePool semantics (NCHW input, 1-D or 2-D
+/// windows) with qnt.max_pool2d / qnt.avg_pool2d, reading the node's
+/// kernel_shape, strides, pads, dilations, auto_pad, ceil_mode and (average
+/// only) count_include_pad. `outputElement` is the result's element type (f32,
+/// or a quantized type; max pooling needs the input's own).
+FailureOr<Value> buildPool(OpBinder &b, Value input, PoolKind kind,
+                           Type outputElement);
+
+/// Builds ONNX GlobalAveragePool / GlobalMaxPool (NCHW input of rank 3 or
+/// more; the result keeps the rank, spatial sizes 1) with
+/// qnt.global_avg_pool / qnt.max_pool2d.
+FailureOr<Value> buildGlobalPool(OpBinder &b, Value input, PoolKind kind,
+                                 Type outputElement);
+
+/// Builds ONNX MatMul semantics (NumPy matmul: a 1-D lhs is a row vector and
+/// a 1-D rhs a column vector, their added dimension removed from the result;
+/// batch dimensions broadcast) with qnt.matmul.
+FailureOr<Value> buildMatMul(OpBinder &b, Value lhs, Value rhs,
+                             Type outputElement);
 
 } // namespace mlir::quantc::onnx_import
 
