@@ -184,8 +184,13 @@ FailureOr<Value> concat(OpBinder &b, SmallVector<Value> inputs, int64_t axis) {
     return getTensorType(v).getElementType() == element;
   });
   if (!uniform || (perAxis && perAxis.getQuantizedDimension() == axis)) {
-    for (Value &input : inputs)
-      input = toStorage(b, input);
+    llvm::SmallDenseMap<Value, Value> stored;
+    for (Value &input : inputs) {
+      Value &cast = stored[input];
+      if (!cast)
+        cast = toStorage(b, input);
+      input = cast;
+    }
     element = getTensorType(inputs.front()).getElementType();
     for (Value input : inputs)
       if (getTensorType(input).getElementType() != element)
@@ -444,7 +449,9 @@ LogicalResult convertUnsqueeze(OpBinder &b) {
   if (b.tensorOperand(0, input) || readAxes(b, 13, 1, axes, given))
     return failure();
   if (!given)
-    return b.emitError() << "axes are required";
+    return b.emitError() << (b.getOpset() >= 13 ? "input #1 (axes)"
+                                                : "attribute 'axes'")
+                         << " is required";
   ArrayRef<int64_t> shape = getTensorType(input).getShape();
   int64_t rank = shape.size() + axes.size();
   if (normalizeAxes(b, axes, rank))
