@@ -365,8 +365,8 @@ LogicalResult convertLeakyRelu(OpBinder &b) {
   if (b.floatOperand(0, input) || b.floatAttr("alpha", alpha, 0.01f))
     return failure();
   if (!std::isfinite(alpha))
-    return b.unsupported(
-        llvm::formatv("alpha {0} (QuantC needs it finite)", alpha).str());
+    return b.emitError() << "unsupported: alpha " << alpha
+                         << " (QuantC needs it finite)";
   Value result = foldFloatUnary(b, input, [&](float x) {
     return x < 0.0f ? static_cast<float>(alpha * x) : x;
   });
@@ -384,10 +384,8 @@ LogicalResult convertHardSigmoid(OpBinder &b) {
       b.floatAttr("beta", beta, 0.5f))
     return failure();
   if (!std::isfinite(alpha) || !std::isfinite(beta))
-    return b.unsupported(
-        llvm::formatv("alpha {0} and beta {1} (QuantC needs them finite)",
-                      alpha, beta)
-            .str());
+    return b.emitError() << "unsupported: alpha " << alpha << " and beta "
+                         << beta << " (QuantC needs them finite)";
   OpBuilder &builder = b.getBuilder();
   b.setResult(0, b.create<HardSigmoidOp>(input.getType(), input,
                                          builder.getF32FloatAttr(alpha),
