@@ -7,6 +7,8 @@
 
 #include "Common.h"
 
+#include <algorithm>
+
 using namespace mlir;
 using namespace mlir::quantc;
 using namespace mlir::quantc::onnx_import;
@@ -230,34 +232,35 @@ FailureOr<Value> mlir::quantc::onnx_import::buildPool(OpBinder &b, Value input,
   if (includePad && ceilMode) {
     // qnt.avg_pool2d with count_include_pad divides by the full kernel size;
     // ONNX divides by the part of the window inside the padded input. They
-    // differ only for a last window that hangs over the padded input. Then
+    // differ only where the last window hangs over the padded input. Then
     // pad explicitly with zeros and count only the elements inside.
+    int64_t end[2];
     bool overhang = false;
-    for (int i = 0; i < 2; ++i)
-      overhang |= (outHW[i] - 1) * window.strides[i] + extent[i] >
-                  in[1 + i] + window.pads[i] + window.pads[i + 2];
+    for (int i = 0; i < 2; ++i) {
+      end[i] = (outHW[i] - 1) * window.strides[i] + extent[i];
+      overhang |= end[i] > in[1 + i] + window.pads[i] + window.pads[i + 2];
+    }
     if (overhang) {
-      for (int i = 0; i < 2; ++i) {
-        int64_t padded = in[1 + i] + window.pads[i] + window.pads[i + 2];
-        if (windowOutputSize(padded, window.kernel[i], window.strides[i],
-                             window.dilations[i], 0, 0, true) != outHW[i])
-          return b.unsupported(
-              "count_include_pad with ceil_mode where the last window both "
-              "starts in the end padding and hangs over the padded input");
-      }
-      if (llvm::any_of(window.pads, [](int64_t p) { return p != 0; })) {
-        SmallVector<int64_t, 8> pads = {0, window.pads[0], window.pads[1], 0,
-                                        0, window.pads[2], window.pads[3], 0};
-        auto paddedType = RankedTensorType::get(
-            {in[0], in[1] + window.pads[0] + window.pads[2],
-             in[2] + window.pads[1] + window.pads[3], in[3]},
-            getTensorType(x).getElementType());
+      // End padding only as far as the last window reaches: a window that
+      // ONNX drops because it starts in the end padding then starts past
+      // the padded input and stays dropped.
+      int64_t padEnd[2];
+      for (int i = 0; i < 2; ++i)
+        padEnd[i] = std::clamp<int64_t>(end[i] - in[1 + i] - window.pads[i], 0,
+                                        window.pads[i + 2]);
+      SmallVector<int64_t, 8> pads = {0, window.pads[0], window.pads[1], 0,
+                                      0, padEnd[0],      padEnd[1],      0};
+      if (llvm::any_of(pads, [](int64_t p) { return p != 0; })) {
+        auto paddedType =
+            RankedTensorType::get({in[0], in[1] + window.pads[0] + padEnd[0],
+                                   in[2] + window.pads[1] + padEnd[1], in[3]},
+                                  getTensorType(x).getElementType());
         OpBuilder &builder = b.getBuilder();
         x = b.create<PadOp>(paddedType, x, builder.getDenseI64ArrayAttr(pads),
                             PadModeAttr::get(b.getContext(), PadMode::constant),
                             builder.getF32FloatAttr(0.0f));
-        window.pads.assign(4, 0);
       }
+      window.pads.assign(4, 0);
       includePad = false;
     }
   }
