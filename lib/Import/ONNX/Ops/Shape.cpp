@@ -1135,11 +1135,10 @@ LogicalResult convertReduceMean(OpBinder &b) {
     return failure();
   RankedTensorType type = getTensorType(input);
   if (!type.getElementType().isF32())
-    return b.unsupported(Twine("ReduceMean of ") +
-                         (isa<quant::QuantizedType>(type.getElementType())
-                              ? "quantized"
-                              : "integer") +
-                         " elements (ONNX averages the stored integers)");
+    return b.unsupported(isa<quant::QuantizedType>(type.getElementType())
+                             ? "ReduceMean of a quantized tensor (ONNX "
+                               "averages its stored integers)"
+                             : "ReduceMean of an integer tensor");
   int64_t rank = type.getRank();
   if (axes.empty()) {
     if (noopWithEmptyAxes != 0 && b.getOpset() >= 18) {
