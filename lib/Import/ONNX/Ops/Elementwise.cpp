@@ -307,7 +307,8 @@ LogicalResult convertPow(OpBinder &b) {
 // Activations and math functions
 //===----------------------------------------------------------------------===//
 
-/// Exp, Sqrt, Sigmoid, ...: one f32 tensor in, the same type out.
+/// Exp, Sqrt, Erf: one f32 tensor in, the same type out (the ops fold
+/// constants themselves).
 template <typename OpTy> LogicalResult convertFloatUnary(OpBinder &b) {
   Value input;
   if (b.floatOperand(0, input))
@@ -315,6 +316,28 @@ template <typename OpTy> LogicalResult convertFloatUnary(OpBinder &b) {
   b.setResult(0, b.create<OpTy>(input.getType(), input));
   return success();
 }
+
+/// Sigmoid, Tanh, HardSwish: like convertFloatUnary, but their qnt ops have
+/// no folders, so a constant input is evaluated here with `fn`, in double
+/// and rounded once to f32.
+template <typename OpTy, double (*fn)(double)>
+LogicalResult convertActivation(OpBinder &b) {
+  Value input;
+  if (b.floatOperand(0, input))
+    return failure();
+  Value result = foldFloatUnary(
+      b, input, [](float x) { return static_cast<float>(fn(x)); });
+  if (!result)
+    result = b.create<OpTy>(input.getType(), input);
+  b.setResult(0, result);
+  return success();
+}
+
+double sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+double hardSwish(double x) {
+  return x * std::min(std::max(x + 3.0, 0.0), 6.0) / 6.0;
+}
+double hyperbolicTangent(double x) { return std::tanh(x); }
 
 /// A float Clip with optional bounds. ONNX: min > max sets every value to
 /// max, which clamp(x, max, max) does.
@@ -716,9 +739,9 @@ void mlir::quantc::onnx_import::populateElementwiseHandlers(
   registry.on("Exp", 1, convertFloatUnary<ExpOp>);
   registry.on("Sqrt", 1, convertFloatUnary<SqrtOp>);
   registry.on("Erf", 9, convertFloatUnary<ErfOp>);
-  registry.on("Sigmoid", 1, convertFloatUnary<SigmoidOp>);
-  registry.on("Tanh", 1, convertFloatUnary<TanhOp>);
-  registry.on("HardSwish", 14, convertFloatUnary<HardSwishOp>);
+  registry.on("Sigmoid", 1, convertActivation<SigmoidOp, sigmoid>);
+  registry.on("Tanh", 1, convertActivation<TanhOp, hyperbolicTangent>);
+  registry.on("HardSwish", 14, convertActivation<HardSwishOp, hardSwish>);
   registry.on("HardSigmoid", 1, convertHardSigmoid);
   registry.on("Relu", 1, convertRelu);
   registry.on("LeakyRelu", 1, convertLeakyRelu);
