@@ -130,9 +130,9 @@ Value foldFloatBinary(OpBinder &b, Value lhs, Value rhs, RankedTensorType type,
                             DenseElementsAttr::get(type, result));
 }
 
-/// Applies an exact elementwise function to a constant f32 tensor; null
-/// unless `input` is a constant. qnt.clamp and qnt.leaky_relu have no
-/// constant folders, so the handlers fold here.
+/// Applies an elementwise function to a constant f32 tensor; null unless
+/// `input` is a constant. qnt.clamp, qnt.leaky_relu, qnt.sigmoid, qnt.tanh
+/// and qnt.hard_swish have no folders, so the handlers fold here.
 Value foldFloatUnary(OpBinder &b, Value input,
                      llvm::function_ref<float(float)> fn) {
   DenseFPElementsAttr attr;
