@@ -25,6 +25,17 @@ int64_t mlir::quantc::onnx_import::windowOutputSize(
   return out;
 }
 
+/// The error for a window larger than its padded input along dimension `i`
+/// of the 2-D form (`lifted` when a 1-D window was read as 2-D).
+static LogicalResult windowDoesNotFit(OpBinder &b, const Window2D &window,
+                                      int i, int64_t in, bool lifted) {
+  return b.emitError() << "the dilated kernel ("
+                       << window.dilations[i] * (window.kernel[i] - 1) + 1
+                       << ") does not fit the padded input ("
+                       << in + window.pads[i] + window.pads[i + 2]
+                       << ") in spatial dimension " << (lifted ? i - 1 : i);
+}
+
 ParseResult mlir::quantc::onnx_import::readWindow2D(OpBinder &b,
                                                     ArrayRef<int64_t> inputHW,
                                                     ArrayRef<int64_t> kernelHW,
@@ -148,8 +159,7 @@ FailureOr<Value> mlir::quantc::onnx_import::buildConv(OpBinder &b, Value input,
                                 window.dilations[i], window.pads[i],
                                 window.pads[i + 2], /*ceilMode=*/false);
     if (outHW[i] <= 0)
-      return b.emitError() << "the dilated kernel does not fit the padded "
-                              "input";
+      return windowDoesNotFit(b, window, i, in[1 + i], rank == 3);
   }
   auto resultType = RankedTensorType::get({in[0], outHW[0], outHW[1], filters},
                                           outputElement);
@@ -224,8 +234,7 @@ FailureOr<Value> mlir::quantc::onnx_import::buildPool(OpBinder &b, Value input,
                                 window.dilations[i], window.pads[i],
                                 window.pads[i + 2], ceilMode != 0);
     if (outHW[i] <= 0)
-      return b.emitError() << "the dilated kernel does not fit the padded "
-                              "input";
+      return windowDoesNotFit(b, window, i, in[1 + i], rank == 3);
   }
 
   bool includePad = countIncludePad != 0;

@@ -417,6 +417,13 @@ LogicalResult convertFusedGemm(OpBinder &b) {
       return failure();
     if (activation == "HardSigmoid" && b.floatAttr("activation_beta", beta))
       return failure();
+    if (activation == "LeakyRelu" && !std::isfinite(alpha))
+      return b.emitError() << "unsupported: activation_alpha " << alpha
+                           << " (QuantC needs it finite)";
+    if (!std::isfinite(alpha) || !std::isfinite(beta))
+      return b.emitError() << "unsupported: activation_alpha " << alpha
+                           << " and activation_beta " << beta
+                           << " (QuantC needs them finite)";
   } else if (!activation.empty() && activation != "Relu" &&
              activation != "Sigmoid" && activation != "Tanh") {
     return b.unsupported("activation '" + activation +
@@ -437,11 +444,9 @@ LogicalResult convertFusedGemm(OpBinder &b) {
   } else if (activation == "Tanh") {
     y = b.create<TanhOp>(type, y);
   } else if (activation == "HardSigmoid") {
-    // max(0, min(1, alpha * y + beta)), in ONNX Runtime's order.
-    y = broadcastBinary<MulOp>(b, y, scalarConstant(b, alpha));
-    y = broadcastBinary<AddOp>(b, y, scalarConstant(b, beta));
-    y = b.create<ClampOp>(type, y, b.getBuilder().getF32FloatAttr(0.0f),
-                          b.getBuilder().getF32FloatAttr(1.0f));
+    OpBuilder &builder = b.getBuilder();
+    y = b.create<HardSigmoidOp>(type, y, builder.getF32FloatAttr(alpha),
+                                builder.getF32FloatAttr(beta));
   }
   b.setResult(0, y);
   return success();
