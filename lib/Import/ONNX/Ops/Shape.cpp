@@ -921,8 +921,8 @@ struct ResizeParams {
 };
 
 /// qnt.resize of an NCHW tensor to `size` (rank 4; N and C unchanged).
-/// `scales`, when the model gives them, must be the ones qnt.resize uses,
-/// size / input size.
+/// `scales`, when the model gives them and the coordinate transform uses
+/// them, must be the ones qnt.resize uses, size / input size.
 LogicalResult buildResize(OpBinder &b, Value input, ArrayRef<int64_t> size,
                           ArrayRef<float> scales, const ResizeParams &params) {
   ArrayRef<int64_t> shape = getTensorType(input).getShape();
@@ -935,7 +935,9 @@ LogicalResult buildResize(OpBinder &b, Value input, ArrayRef<int64_t> size,
       return b.unsupported("resizing dimension " + Twine(d) + " of size " +
                            Twine(shape[d]) + " to " + Twine(size[d]) +
                            "; QuantC resizes non-empty H and W");
+    // align_corners maps coordinates with the sizes alone.
     if (!scales.empty() &&
+        params.transform != CoordinateTransform::align_corners &&
         static_cast<float>(size[d]) / static_cast<float>(shape[d]) != scales[d])
       return b.emitError() << "unsupported: scale " << scales[d]
                            << " of dimension " << d
