@@ -723,6 +723,11 @@ FailureOr<Value> wrapPad(OpBinder &b, Value input, int64_t axis, int64_t begin,
   int64_t size = getTensorType(input).getDimSize(axis);
   if (size == 0)
     return b.emitError() << "wrap padding needs a non-empty dimension " << axis;
+  // One slice per repetition of the dimension.
+  if ((begin + end) / size > 64)
+    return b.unsupported("wrap padding of " + Twine(begin + end) +
+                         " around dimension " + Twine(axis) + " of size " +
+                         Twine(size) + " (more than 64 repetitions)");
   SmallVector<Value> pieces;
   int64_t position = 0, total = begin + size + end;
   while (position < total) {
@@ -759,6 +764,11 @@ LogicalResult buildPad(OpBinder &b, Value input, ArrayRef<int64_t> onnxPads,
     return b.emitError() << "mode '" << mode
                          << "' is not one of constant, reflect, edge, wrap";
 
+  // Bounds keep every size computation below far from overflow.
+  constexpr int64_t kMaxPad = int64_t(1) << 40;
+  if (llvm::any_of(onnxPads,
+                   [&](int64_t p) { return p > kMaxPad || p < -kMaxPad; }))
+    return b.emitError() << "pads must lie in [-2^40, 2^40]";
   SmallVector<int64_t> begin(rank, 0), end(rank, 0);
   for (size_t i = 0; i < n; ++i) {
     begin[axes[i]] = onnxPads[i];
