@@ -478,16 +478,13 @@ OwningOpRef<ModuleOp> GraphImporter::import() {
       return {};
   if (failed(createReturn()))
     return {};
-  // Folding at import leaves constants it replaced (e.g. a weight before
-  // its layout transpose) without users.
-  SmallVector<Operation *> dead;
-  function.walk([&](Operation *op) {
-    if (isOpTriviallyDead(op))
-      dead.push_back(op);
-  });
-  for (Operation *op : llvm::reverse(dead))
-    if (isOpTriviallyDead(op))
-      op->erase();
+  // Folding at import leaves ops it replaced (a weight before its layout
+  // transpose, a conv a BatchNormalization was folded into) without users.
+  // Users follow producers in the block, so one reverse sweep erases chains.
+  Block &body = function.getBody().front();
+  for (Operation &op : llvm::make_early_inc_range(llvm::reverse(body)))
+    if (isOpTriviallyDead(&op))
+      op.erase();
   if (failed(verify(*module)))
     return {};
   return std::move(module);
