@@ -870,7 +870,7 @@ LogicalResult convertQLinearGlobalAveragePool(OpBinder &b) {
     positions *= d;
   if (positions == 0)
     return b.emitError() << "X has no spatial positions to average";
-  Value input = asIntegerTensor(b, x);
+  Value input = attachQuantType(b, x, *xq);
   Value nhwc;
   if (channelsLast) {
     nhwc = b.reshape(input, {batch, 1, positions, channels});
@@ -880,18 +880,13 @@ LogicalResult convertQLinearGlobalAveragePool(OpBinder &b) {
     nhwc = b.toNHWC(b.reshape(input, {batch, channels, 1, positions}));
   }
   Value pooled = b.create<GlobalAvgPoolOp>(
-      RankedTensorType::get({batch, 1, 1, channels}, *yq),
-      attachQuantType(b, nhwc, *xq));
-  Value result = toIntegers(b, pooled);
+      RankedTensorType::get({batch, 1, 1, channels}, *yq), nhwc);
   SmallVector<int64_t> outShape(rank, 1);
   outShape[0] = batch;
-  if (channelsLast) {
-    outShape[rank - 1] = channels;
-    b.setResult(0, b.reshape(result, outShape));
-    return success();
-  }
-  outShape[1] = channels;
-  b.setResult(0, b.reshape(b.fromNHWC(result), outShape));
+  outShape[channelsLast ? rank - 1 : 1] = channels;
+  if (!channelsLast)
+    pooled = b.fromNHWC(pooled);
+  b.setResult(0, toIntegers(b, b.reshape(pooled, outShape)));
   return success();
 }
 
