@@ -27,11 +27,28 @@ static constexpr int32_t kUInt4 = 21;
 static constexpr int32_t kInt4 = 22;
 
 StringRef mlir::quantc::onnx_import::getDataTypeName(int32_t dataType) {
+  // Codes newer than ONNX 1.12's enum.
   switch (dataType) {
+  case 17:
+    return "FLOAT8E4M3FN";
+  case 18:
+    return "FLOAT8E4M3FNUZ";
+  case 19:
+    return "FLOAT8E5M2";
+  case 20:
+    return "FLOAT8E5M2FNUZ";
   case kUInt4:
     return "UINT4";
   case kInt4:
     return "INT4";
+  case 23:
+    return "FLOAT4E2M1";
+  case 24:
+    return "FLOAT8E8M0";
+  case 25:
+    return "UINT2";
+  case 26:
+    return "INT2";
   default:
     if (TensorProto::DataType_IsValid(dataType))
       return TensorProto::DataType_Name(
@@ -77,9 +94,9 @@ FailureOr<Type> mlir::quantc::onnx_import::convertElementType(int32_t dataType,
   case TensorProto::UINT64:
     return Type(unsignedInt(64));
   default:
-    return emitError(loc) << what << " has element type "
+    return emitError(loc) << "unsupported: " << what << " has element type "
                           << getDataTypeName(dataType) << " (" << dataType
-                          << "), which QuantC does not support";
+                          << "); QuantC computes in f32 and integers";
   }
 }
 

@@ -11,9 +11,9 @@
 #include "quantc/Dialect/Qnt/Utils/QuantArith.h"
 
 #include "mlir/IR/Matchers.h"
-#include "llvm/ADT/APSInt.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/IR/TypeUtilities.h"
+#include "llvm/ADT/APSInt.h"
 
 #include <cmath>
 #include <limits>
@@ -127,9 +127,10 @@ static Attribute castElement(Attribute value, Type from, Type to) {
       APInt v = cast<IntegerAttr>(value).getValue();
       if (width == 1)
         return IntegerAttr::get(to, APInt(1, !v.isZero()));
-      return IntegerAttr::get(to, fromInt.isUnsigned() || fromInt.getWidth() == 1
-                                      ? v.zextOrTrunc(width)
-                                      : v.sextOrTrunc(width));
+      return IntegerAttr::get(to,
+                              fromInt.isUnsigned() || fromInt.getWidth() == 1
+                                  ? v.zextOrTrunc(width)
+                                  : v.sextOrTrunc(width));
     }
     APFloat v = cast<FloatAttr>(value).getValue();
     if (width == 1)
@@ -291,10 +292,39 @@ OpFoldResult TransposeOp::fold(FoldAdaptor adaptor) {
   return {};
 }
 
-OpFoldResult ConcatOp::fold(FoldAdaptor) {
+OpFoldResult ConcatOp::fold(FoldAdaptor adaptor) {
   if (getInputs().size() == 1 && getInputs().front().getType() == getType())
     return getInputs().front();
-  return {};
+  // Constants: copy each input's run of `axis`-and-inner elements per outer
+  // index, in order.
+  SmallVector<DenseElementsAttr> values;
+  for (Attribute attr : adaptor.getInputs()) {
+    auto dense = dyn_cast_if_present<DenseElementsAttr>(attr);
+    if (!dense)
+      return {};
+    values.push_back(dense);
+  }
+  if (!getType().hasStaticShape())
+    return {};
+  ArrayRef<int64_t> shape = getType().getShape();
+  int64_t axis = getAxisAttr().getInt();
+  int64_t outer = 1, inner = 1;
+  for (int64_t d = 0; d < axis; ++d)
+    outer *= shape[d];
+  for (int64_t d = axis + 1; d < static_cast<int64_t>(shape.size()); ++d)
+    inner *= shape[d];
+  SmallVector<SmallVector<Attribute>> elements;
+  for (DenseElementsAttr dense : values)
+    elements.emplace_back(dense.getValues<Attribute>().begin(),
+                          dense.getValues<Attribute>().end());
+  SmallVector<Attribute> result;
+  result.reserve(getType().getNumElements());
+  for (int64_t o = 0; o < outer; ++o)
+    for (auto [dense, all] : llvm::zip(values, elements)) {
+      int64_t run = dense.getType().getDimSize(axis) * inner;
+      result.append(all.begin() + o * run, all.begin() + (o + 1) * run);
+    }
+  return DenseElementsAttr::get(withShapeOf(values.front(), getType()), result);
 }
 
 OpFoldResult PadOp::fold(FoldAdaptor) {

@@ -444,7 +444,9 @@ LogicalResult PadOp::verify() {
     return success();
   float value = getValue().convertToFloat();
   if (auto integer = dyn_cast<IntegerType>(in.getElementType())) {
-    APSInt asInt(integer.getWidth(), integer.isUnsigned());
+    // i1 holds 0 and 1 (true), so read it as unsigned.
+    APSInt asInt(integer.getWidth(),
+                 integer.isUnsigned() || integer.getWidth() == 1);
     bool exact = false;
     APFloat(value).convertToInteger(asInt, llvm::RoundingMode::TowardZero,
                                     &exact);

@@ -88,8 +88,9 @@ struct SinkThroughElementwise : RewritePattern {
 
   LogicalResult matchAndRewrite(Operation *op,
                                 PatternRewriter &rewriter) const override {
-    if (!isa<ClampOp, SigmoidOp, TanhOp, HardSwishOp, LeakyReluOp, QuantizeOp,
-             DequantizeOp, RequantizeOp, SoftmaxOp>(op))
+    if (!isa<ClampOp, SigmoidOp, TanhOp, HardSwishOp, HardSigmoidOp,
+             LeakyReluOp, ExpOp, SqrtOp, ErfOp, QuantizeOp, DequantizeOp,
+             RequantizeOp, StorageCastOp, CastOp, SoftmaxOp, LogSoftmaxOp>(op))
       return failure();
     auto transpose = getSinkableTranspose(op->getOperand(0), op);
     if (!transpose)
@@ -98,6 +99,8 @@ struct SinkThroughElementwise : RewritePattern {
     replaceWithSunkOp(rewriter, op, transpose.getInput(), perm,
                       [&](Operation *sunk) {
                         if (auto softmax = dyn_cast<SoftmaxOp>(sunk))
+                          softmax.setAxis(perm[softmax.getAxis()]);
+                        if (auto softmax = dyn_cast<LogSoftmaxOp>(sunk))
                           softmax.setAxis(perm[softmax.getAxis()]);
                       });
     ++counter;
@@ -213,9 +216,18 @@ struct QntSinkTransposesPass
   void runOnOperation() override {
     MLIRContext *context = &getContext();
     RewritePatternSet patterns(context);
-    patterns.add<SinkThroughElementwise, SinkThroughBroadcastBinary<AddOp>,
-                 SinkThroughBroadcastBinary<MulOp>, SinkThroughConcat,
-                 SinkThroughPad>(context, numSunk);
+    patterns.add<
+        SinkThroughElementwise, SinkThroughBroadcastBinary<AddOp>,
+        SinkThroughBroadcastBinary<SubOp>, SinkThroughBroadcastBinary<MulOp>,
+        SinkThroughBroadcastBinary<DivOp>, SinkThroughBroadcastBinary<PowOp>,
+        SinkThroughBroadcastBinary<PReluOp>,
+        SinkThroughBroadcastBinary<IntAddOp>,
+        SinkThroughBroadcastBinary<IntSubOp>,
+        SinkThroughBroadcastBinary<IntMulOp>,
+        SinkThroughBroadcastBinary<IntDivOp>,
+        SinkThroughBroadcastBinary<IntMaxOp>,
+        SinkThroughBroadcastBinary<IntMinOp>, SinkThroughConcat,
+        SinkThroughPad>(context, numSunk);
     // The driver folds as it goes: a moved transpose composes with the next
     // one, and constants fold through the transposes built for them.
     // Reaching the iteration limit leaves valid IR, so it is not an error.

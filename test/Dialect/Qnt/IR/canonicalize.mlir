@@ -255,3 +255,37 @@ func.func @storage_cast_round_trip(%a: tensor<2xui8>) -> (tensor<2xui8>, tensor<
   %cq = qnt.storage_cast %c : tensor<2xui8> -> tensor<2x!quant.uniform<u8:f32, 1.0:3>>
   return %b, %cq : tensor<2xui8>, tensor<2x!quant.uniform<u8:f32, 1.0:3>>
 }
+
+// -----
+
+// CHECK-LABEL: func.func @concat_constants
+// CHECK: %[[C:.*]] = qnt.constant dense<{{\[\[}}1, 2, 5], [3, 4, 6]]> : tensor<2x3xi64> -> tensor<2x3xi64>
+// CHECK-NOT: qnt.concat
+// CHECK: return %[[C]]
+func.func @concat_constants() -> tensor<2x3xi64> {
+  %a = qnt.constant dense<[[1, 2], [3, 4]]> : tensor<2x2xi64> -> tensor<2x2xi64>
+  %b = qnt.constant dense<[[5], [6]]> : tensor<2x1xi64> -> tensor<2x1xi64>
+  %c = qnt.concat %a, %b {axis = 1 : i64} : (tensor<2x2xi64>, tensor<2x1xi64>) -> tensor<2x3xi64>
+  return %c : tensor<2x3xi64>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @concat_splat_and_quantized
+// CHECK: qnt.constant dense<[7, 7, -1]> : tensor<3xi8> -> tensor<3x!quant.uniform<u8:f32, 1.000000e-01>>
+func.func @concat_splat_and_quantized() -> tensor<3x!quant.uniform<u8:f32, 0.1>> {
+  %a = qnt.constant dense<7> : tensor<2xi8> -> tensor<2x!quant.uniform<u8:f32, 0.1>>
+  %b = qnt.constant dense<255> : tensor<1xi8> -> tensor<1x!quant.uniform<u8:f32, 0.1>>
+  %c = qnt.concat %a, %b {axis = 0 : i64} : (tensor<2x!quant.uniform<u8:f32, 0.1>>, tensor<1x!quant.uniform<u8:f32, 0.1>>) -> tensor<3x!quant.uniform<u8:f32, 0.1>>
+  return %c : tensor<3x!quant.uniform<u8:f32, 0.1>>
+}
+
+// -----
+
+// A bool tensor may be padded with true.
+// CHECK-LABEL: func.func @pad_bool_true
+// CHECK: qnt.pad %{{.*}} {mode = #qnt<pad_mode constant>, pads = array<i64: 1, 0>, value = 1.000000e+00 : f32} : tensor<2xi1> -> tensor<3xi1>
+func.func @pad_bool_true(%x: tensor<2xi1>) -> tensor<3xi1> {
+  %p = qnt.pad %x {pads = array<i64: 1, 0>, mode = #qnt<pad_mode constant>, value = 1.0 : f32} : tensor<2xi1> -> tensor<3xi1>
+  return %p : tensor<3xi1>
+}

@@ -140,3 +140,39 @@ func.func @binary_mismatch_stays(%a: tensor<2x3x4xf32>, %b: tensor<3x4x2xf32>, %
   %m = qnt.mul %tc, %a : (tensor<2x3x4xf32>, tensor<2x3x4xf32>) -> tensor<2x3x4xf32>
   return %s, %m : tensor<4x2x3xf32>, tensor<2x3x4xf32>
 }
+
+// -----
+
+// Math functions, sub with a constant, and log_softmax sink too; the
+// constant is permuted and folded.
+// CHECK-LABEL: func.func @math_and_sub
+// CHECK-SAME: (%[[A:.*]]: tensor<1x2x2x3xf32>)
+// CHECK-DAG: %[[C:.*]] = qnt.constant dense<{{\[\[\[\[}}1.000000e+00, 2.000000e+00, 3.000000e+00]]]]> : tensor<1x1x1x3xf32>
+// CHECK: %[[E:.*]] = qnt.exp %[[A]] : tensor<1x2x2x3xf32>
+// CHECK: %[[S:.*]] = qnt.sub %[[E]], %[[C]] : (tensor<1x2x2x3xf32>, tensor<1x1x1x3xf32>) -> tensor<1x2x2x3xf32>
+// CHECK: %[[L:.*]] = qnt.log_softmax %[[S]] {axis = 3 : i64}
+// CHECK: qnt.transpose %[[L]] {perm = array<i64: 0, 3, 1, 2>}
+func.func @math_and_sub(%a: tensor<1x2x2x3xf32>) -> tensor<1x3x2x2xf32> {
+  %t = qnt.transpose %a {perm = array<i64: 0, 3, 1, 2>} : tensor<1x2x2x3xf32> -> tensor<1x3x2x2xf32>
+  %e = qnt.exp %t : tensor<1x3x2x2xf32>
+  %c = qnt.constant dense<[[[1.0]], [[2.0]], [[3.0]]]> : tensor<3x1x1xf32> -> tensor<3x1x1xf32>
+  %s = qnt.sub %e, %c : (tensor<1x3x2x2xf32>, tensor<3x1x1xf32>) -> tensor<1x3x2x2xf32>
+  %l = qnt.log_softmax %s {axis = 1 : i64} : tensor<1x3x2x2xf32>
+  return %l : tensor<1x3x2x2xf32>
+}
+
+// -----
+
+// Integer data through storage_cast and int_add.
+// CHECK-LABEL: func.func @integer_chain
+// CHECK-SAME: (%[[A:.*]]: tensor<2x3xi32>, %[[B:.*]]: tensor<2x3xi32>)
+// CHECK: %[[S:.*]] = qnt.int_add %[[A]], %[[B]] : (tensor<2x3xi32>, tensor<2x3xi32>) -> tensor<2x3xi32>
+// CHECK: %[[Q:.*]] = qnt.storage_cast %[[S]] : tensor<2x3xi32> -> tensor<2x3x!quant.uniform<i32:f32, 1.000000e+00>>
+// CHECK: qnt.transpose %[[Q]] {perm = array<i64: 1, 0>}
+func.func @integer_chain(%a: tensor<2x3xi32>, %b: tensor<2x3xi32>) -> tensor<3x2x!quant.uniform<i32:f32, 1.0>> {
+  %ta = qnt.transpose %a {perm = array<i64: 1, 0>} : tensor<2x3xi32> -> tensor<3x2xi32>
+  %tb = qnt.transpose %b {perm = array<i64: 1, 0>} : tensor<2x3xi32> -> tensor<3x2xi32>
+  %s = qnt.int_add %ta, %tb : (tensor<3x2xi32>, tensor<3x2xi32>) -> tensor<3x2xi32>
+  %q = qnt.storage_cast %s : tensor<3x2xi32> -> tensor<3x2x!quant.uniform<i32:f32, 1.0>>
+  return %q : tensor<3x2x!quant.uniform<i32:f32, 1.0>>
+}

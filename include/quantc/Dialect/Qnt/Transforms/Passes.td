@@ -16,11 +16,13 @@ def QntSinkTransposes : Pass<"qnt-sink-transposes"> {
     ONNX models are NCHW while `qnt` spatial ops are NHWC, so the importer
     wraps each spatial op in a pair of `qnt.transpose` ops. This pass moves
     a transpose below the ops that do not care about layout - the
-    elementwise activations, `quantize`, `dequantize`, per-tensor
-    `requantize`, `add` and `mul` (when every operand is a transpose with the
-    same permutation, or a constant), `concat` (the axis is remapped) and
-    `pad` (the pads are permuted) - until it meets the next transpose,
-    where the two compose and, for NHWC/NCHW round trips, cancel.
+    elementwise activations and math functions, `quantize`, `dequantize`,
+    `requantize`, `storage_cast`, `cast`, the broadcasting binary ops
+    (`add`, `sub`, `mul`, `div`, `pow`, `prelu`, `int_*`; when every
+    operand is a transpose with the same permutation, or a constant),
+    `softmax`/`log_softmax`, `concat` (the axis is remapped) and `pad`
+    (the pads are permuted) - until it meets the next transpose, where the
+    two compose and, for NHWC/NCHW round trips, cancel.
 
     A transpose is moved only when it has no other users, so the pass never
     adds a transpose to a path; at worst it leaves the IR unchanged.
