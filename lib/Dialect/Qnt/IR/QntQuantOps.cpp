@@ -1,9 +1,9 @@
 //===- QntQuantOps.cpp - Verifiers and folders of the quant ops -------===//
 //
 // The ops declared in QntQuantOps.td: quantize_linear and dequantize_linear
-// (parameters as tensors) and dynamic_quantize_linear. Folders evaluate the
-// ops on constants with the scalar definitions of QuantArith.h, so they agree
-// bit for bit with qnt.quantize and qnt.dequantize.
+// (parameters as tensors), dynamic_quantize_linear and matmul_integer. Folders
+// evaluate the ops on constants with the scalar definitions of QuantArith.h, so
+// they agree bit for bit with qnt.quantize and qnt.dequantize.
 //
 //===----------------------------------------------------------------------===//
 
@@ -407,4 +407,108 @@ DynamicQuantizeLinearOp::fold(FoldAdaptor adaptor,
   results.push_back(DenseElementsAttr::get(
       getZeroPoint().getType(), ArrayRef<APInt>(APInt(8, zeroPoint))));
   return success();
+}
+
+//===----------------------------------------------------------------------===//
+// MatMulIntegerOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult MatMulIntegerOp::verify() {
+  auto lhsType = getLhs().getType(), rhsType = getRhs().getType();
+  auto isEightBit = [](Type type) {
+    auto integer = dyn_cast<IntegerType>(type);
+    return integer && integer.getWidth() == 8 && !integer.isSigned();
+  };
+  for (auto [what, type] :
+       {std::pair<StringRef, RankedTensorType>{"lhs", lhsType},
+        {"rhs", rhsType}}) {
+    if (!isEightBit(type.getElementType()))
+      return emitOpError() << what << " must have element type i8 or ui8, got "
+                           << type.getElementType();
+    if (type.getRank() < 2)
+      return emitOpError() << what << " must have rank at least 2, got rank "
+                           << type.getRank();
+  }
+  ArrayRef<int64_t> lhs = lhsType.getShape(), rhs = rhsType.getShape();
+  int64_t k1 = lhs.back(), k2 = rhs[rhs.size() - 2];
+  if (!sameSize(k1, k2))
+    return emitOpError() << "contraction sizes must match: lhs has " << k1
+                         << " columns, rhs has " << k2 << " rows";
+  auto batch = broadcastShapes(lhs.drop_back(2), rhs.drop_back(2));
+  if (failed(batch))
+    return emitOpError() << "batch dimensions " << shapeString(lhs.drop_back(2))
+                         << " and " << shapeString(rhs.drop_back(2))
+                         << " must broadcast";
+  SmallVector<int64_t> expected = *batch;
+  expected.push_back(lhs[lhs.size() - 2]);
+  expected.push_back(rhs.back());
+  if (failed(verifyResultShape(*this, expected)))
+    return failure();
+  if (!getType().getElementType().isSignlessInteger(32))
+    return emitOpError() << "result must have element type i32, got "
+                         << getType().getElementType();
+
+  auto lhsZp = getLhsZeroPoint().getType(), rhsZp = getRhsZeroPoint().getType();
+  if (lhsZp.getElementType() != lhsType.getElementType() ||
+      lhsZp.getRank() != 0)
+    return emitOpError() << "lhs zero point must be a rank-0 tensor of "
+                         << lhsType.getElementType() << ", got " << lhsZp;
+  if (rhsZp.getElementType() != rhsType.getElementType() ||
+      rhsZp.getRank() > 1 ||
+      (rhsZp.getRank() == 1 && !sameSize(rhsZp.getDimSize(0), rhs.back())))
+    return emitOpError() << "rhs zero point must be a rank-0 tensor or one of "
+                         << rhs.back() << " elements (one per column) of "
+                         << rhsType.getElementType() << ", got " << rhsZp;
+  return success();
+}
+
+namespace {
+/// matmul_integer with constant zero points is qnt.matmul on quantized types
+/// of scale 1, as long as no sum can leave the i32 range.
+struct MatMulIntegerToMatMul : OpRewritePattern<MatMulIntegerOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(MatMulIntegerOp op,
+                                PatternRewriter &rewriter) const override {
+    DenseIntElementsAttr lhsZp, rhsZp;
+    int64_t k = op.getLhs().getType().getShape().back();
+    if (ShapedType::isDynamic(k) || k > 33025 ||
+        !matchPattern(op.getLhsZeroPoint(), m_Constant(&lhsZp)) ||
+        !matchPattern(op.getRhsZeroPoint(), m_Constant(&rhsZp)))
+      return failure();
+    auto quantized = [&](Value value, DenseIntElementsAttr zp, bool perAxis) {
+      auto type = cast<RankedTensorType>(value.getType());
+      auto storage = cast<IntegerType>(type.getElementType());
+      SmallVector<int64_t> zeroPoints;
+      for (const APInt &v : zp.getValues<APInt>())
+        zeroPoints.push_back(readInteger(v, storage));
+      SmallVector<float> scales(zeroPoints.size(), 1.0f);
+      std::optional<uint64_t> axis;
+      if (perAxis)
+        axis = type.getRank() - 1;
+      quant::QuantizedType qtype =
+          getEquivalentQuantType(storage, scales, zeroPoints, axis, {});
+      return StorageCastOp::create(
+          rewriter, op.getLoc(), RankedTensorType::get(type.getShape(), qtype),
+          value);
+    };
+    Value lhs = quantized(op.getLhs(), lhsZp, false);
+    Value rhs = quantized(op.getRhs(), rhsZp,
+                          op.getRhsZeroPoint().getType().getRank() == 1);
+    MLIRContext *ctx = rewriter.getContext();
+    auto i32 = IntegerType::get(ctx, 32);
+    quant::QuantizedType resultType =
+        getEquivalentQuantType(i32, {1.0f}, {0}, std::nullopt, std::nullopt);
+    auto product = MatMulOp::create(
+        rewriter, op.getLoc(),
+        RankedTensorType::get(op.getType().getShape(), resultType), lhs, rhs,
+        FloatAttr(), FloatAttr());
+    rewriter.replaceOpWithNewOp<StorageCastOp>(op, op.getType(), product);
+    return success();
+  }
+};
+} // namespace
+
+void MatMulIntegerOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                                  MLIRContext *context) {
+  results.add<MatMulIntegerToMatMul>(context);
 }

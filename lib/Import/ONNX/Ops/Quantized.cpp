@@ -718,6 +718,67 @@ bool slicesEqual(ArrayRef<int64_t> values, int64_t sliceSize) {
   return true;
 }
 
+/// Whether the per-column zero points of B have shape [N] or [..., 1, N].
+bool isPerColumnShape(ArrayRef<int64_t> shape, int64_t columns) {
+  return !shape.empty() && shape.back() == columns &&
+         (shape.size() == 1 || shape[shape.size() - 2] == 1);
+}
+
+/// MatMulInteger whose zero points are known only at run time (e.g.
+/// DynamicQuantizeLinear's): qnt.matmul_integer, which takes them as tensors.
+LogicalResult convertRuntimeMatMulInteger(OpBinder &b,
+                                          const MatMulShapes &shapes, Value a,
+                                          IntegerType aType, Value c,
+                                          IntegerType cType) {
+  // Each zero point as the op wants it: rank 0, or [N] per column of B.
+  auto readZeroPoint = [&](unsigned index, IntegerType storage,
+                           bool perColumn) -> FailureOr<Value> {
+    if (!b.hasOperand(index)) {
+      auto type = RankedTensorType::get({}, storage);
+      return b.create<ConstantOp>(
+          type, DenseElementsAttr::get(type, APInt(storage.getWidth(), 0)));
+    }
+    Value zp;
+    if (b.tensorOperand(index, zp))
+      return failure();
+    if (getIntegerElementType(zp) != storage)
+      return b.emitError() << describeInput(b, index) << " has element type "
+                           << getTensorType(zp).getElementType()
+                           << " but its data has " << storage;
+    zp = asIntegerTensor(b, zp);
+    ArrayRef<int64_t> shape = getTensorType(zp).getShape();
+    if (getTensorType(zp).getNumElements() == 1)
+      return b.reshape(zp, {});
+    if (!perColumn)
+      return b.unsupported(describeInput(b, index) +
+                           " holds one run-time zero point per row of A; "
+                           "qnt.matmul_integer takes one for all of A");
+    if (!isPerColumnShape(shape, shapes.columns))
+      return b.emitError() << "b_zero_point must be a scalar or hold one "
+                              "value per column of B, got shape ["
+                           << shape << "]";
+    if (getTensorType(zp).getNumElements() != shapes.columns)
+      return b.unsupported(describeInput(b, index) +
+                           " holds run-time zero points per batch of B; "
+                           "qnt.matmul_integer takes one per column");
+    return b.reshape(zp, {shapes.columns});
+  };
+  FailureOr<Value> aZp = readZeroPoint(2, aType, /*perColumn=*/false);
+  if (failed(aZp))
+    return failure();
+  FailureOr<Value> cZp = readZeroPoint(3, cType, /*perColumn=*/true);
+  if (failed(cZp))
+    return failure();
+  Value lhs = b.reshape(asIntegerTensor(b, a), shapes.lhs);
+  Value rhs = b.reshape(asIntegerTensor(b, c), shapes.rhs);
+  Value product = b.create<MatMulIntegerOp>(
+      RankedTensorType::get(shapes.result,
+                            IntegerType::get(b.getContext(), 32)),
+      lhs, rhs, *aZp, *cZp);
+  b.setResult(0, b.reshape(product, shapes.onnxResult));
+  return success();
+}
+
 LogicalResult convertMatMulInteger(OpBinder &b) {
   Value a, c;
   IntegerType aType, cType;
@@ -726,6 +787,11 @@ LogicalResult convertMatMulInteger(OpBinder &b) {
   MatMulShapes shapes;
   if (computeMatMulShapes(b, a, c, shapes))
     return failure();
+  for (unsigned index : {2u, 3u}) {
+    Value zp = b.getOperand(index);
+    if (zp && !matchPattern(zp, m_Constant()))
+      return convertRuntimeMatMulInteger(b, shapes, a, aType, c, cType);
+  }
 
   // a_zero_point: a scalar, or one per row of A; only a uniform one has a
   // static per-tensor form.
@@ -749,11 +815,7 @@ LogicalResult convertMatMulInteger(OpBinder &b) {
     cZeroPoints = readIntegers(attr);
     ArrayRef<int64_t> shape = attr.getType().getShape();
     if (cZeroPoints.size() != 1) {
-      bool perColumn =
-          !shape.empty() && shape.back() == shapes.columns &&
-          llvm::all_of(shape.drop_back(), [](int64_t d) { return d >= 1; }) &&
-          (shape.size() == 1 || shape[shape.size() - 2] == 1);
-      if (!perColumn)
+      if (!isPerColumnShape(shape, shapes.columns))
         return b.emitError() << "b_zero_point must be a scalar or hold one "
                                 "value per column of B, got shape ["
                              << shape << "]";

@@ -176,3 +176,36 @@ func.func @dynamic_quantize_linear_runtime(%x: tensor<2xf32>) -> (tensor<2xui8>,
   %y, %s, %zp = qnt.dynamic_quantize_linear %x : tensor<2xf32> -> tensor<2xui8>, tensor<f32>, tensor<ui8>
   return %y, %s, %zp : tensor<2xui8>, tensor<f32>, tensor<ui8>
 }
+
+// -----
+
+// Constant zero points: qnt.matmul on types of scale 1 (per column for a 1-D
+// rhs zero point).
+// CHECK-LABEL: func.func @matmul_integer_to_matmul
+// CHECK-SAME: (%[[A:.*]]: tensor<2x3xui8>, %[[B:.*]]: tensor<3x2xi8>)
+// CHECK-DAG: %[[AQ:.*]] = qnt.storage_cast %[[A]] : tensor<2x3xui8> -> tensor<2x3x!quant.uniform<u8:f32, 1.000000e+00:7>>
+// CHECK-DAG: %[[BQ:.*]] = qnt.storage_cast %[[B]] : tensor<3x2xi8> -> tensor<3x2x!quant.uniform<i8:f32:1, {1.000000e+00:-1,1.000000e+00:2}>>
+// CHECK: %[[M:.*]] = qnt.matmul %[[AQ]], %[[BQ]] : (tensor<2x3x!quant.uniform<u8:f32, 1.000000e+00:7>>, tensor<3x2x!quant.uniform<i8:f32:1, {1.000000e+00:-1,1.000000e+00:2}>>) -> tensor<2x2x!quant.uniform<i32:f32, 1.000000e+00>>
+// CHECK: %[[Y:.*]] = qnt.storage_cast %[[M]] : tensor<2x2x!quant.uniform<i32:f32, 1.000000e+00>> -> tensor<2x2xi32>
+// CHECK: return %[[Y]]
+func.func @matmul_integer_to_matmul(%a: tensor<2x3xui8>, %b: tensor<3x2xi8>) -> tensor<2x2xi32> {
+  %azp = qnt.constant dense<7> : tensor<ui8> -> tensor<ui8>
+  %bzp = qnt.constant dense<[-1, 2]> : tensor<2xi8> -> tensor<2xi8>
+  %y = qnt.matmul_integer %a, %b, %azp, %bzp : (tensor<2x3xui8>, tensor<3x2xi8>, tensor<ui8>, tensor<2xi8>) -> tensor<2x2xi32>
+  return %y : tensor<2x2xi32>
+}
+
+// -----
+
+// Run-time zero points stay; so does a contraction long enough for a sum to
+// leave the i32 range (where the op wraps and qnt.matmul saturates).
+// CHECK-LABEL: func.func @matmul_integer_stays
+// CHECK-COUNT-2: qnt.matmul_integer
+// CHECK-NOT: qnt.matmul %
+func.func @matmul_integer_stays(%a: tensor<2x3xui8>, %b: tensor<3x2xi8>, %azp: tensor<ui8>, %a2: tensor<1x33026xui8>, %b2: tensor<33026x1xui8>) -> (tensor<2x2xi32>, tensor<1x1xi32>) {
+  %bzp = qnt.constant dense<0> : tensor<i8> -> tensor<i8>
+  %y = qnt.matmul_integer %a, %b, %azp, %bzp : (tensor<2x3xui8>, tensor<3x2xi8>, tensor<ui8>, tensor<i8>) -> tensor<2x2xi32>
+  %zp = qnt.constant dense<0> : tensor<ui8> -> tensor<ui8>
+  %y2 = qnt.matmul_integer %a2, %b2, %zp, %zp : (tensor<1x33026xui8>, tensor<33026x1xui8>, tensor<ui8>, tensor<ui8>) -> tensor<1x1xi32>
+  return %y, %y2 : tensor<2x2xi32>, tensor<1x1xi32>
+}

@@ -142,3 +142,67 @@ func.func @dynamic_quantize_zero_point(%x: tensor<4xf32>) {
   %y, %s, %zp = qnt.dynamic_quantize_linear %x : tensor<4xf32> -> tensor<4xui8>, tensor<f32>, tensor<i8>
   return
 }
+
+// -----
+
+func.func @matmul_integer_operand_type(%a: tensor<2x3xi16>, %b: tensor<3x2xi8>, %azp: tensor<i16>, %bzp: tensor<i8>) {
+  // expected-error @+1 {{'qnt.matmul_integer' op lhs must have element type i8 or ui8, got 'i16'}}
+  %y = qnt.matmul_integer %a, %b, %azp, %bzp : (tensor<2x3xi16>, tensor<3x2xi8>, tensor<i16>, tensor<i8>) -> tensor<2x2xi32>
+  return
+}
+
+// -----
+
+func.func @matmul_integer_rank(%a: tensor<2x3xi8>, %b: tensor<3xi8>, %azp: tensor<i8>, %bzp: tensor<i8>) {
+  // expected-error @+1 {{rhs must have rank at least 2, got rank 1}}
+  %y = qnt.matmul_integer %a, %b, %azp, %bzp : (tensor<2x3xi8>, tensor<3xi8>, tensor<i8>, tensor<i8>) -> tensor<2xi32>
+  return
+}
+
+// -----
+
+func.func @matmul_integer_contraction(%a: tensor<2x3xi8>, %b: tensor<4x2xi8>, %azp: tensor<i8>, %bzp: tensor<i8>) {
+  // expected-error @+1 {{contraction sizes must match: lhs has 3 columns, rhs has 4 rows}}
+  %y = qnt.matmul_integer %a, %b, %azp, %bzp : (tensor<2x3xi8>, tensor<4x2xi8>, tensor<i8>, tensor<i8>) -> tensor<2x2xi32>
+  return
+}
+
+// -----
+
+func.func @matmul_integer_batch(%a: tensor<2x2x3xi8>, %b: tensor<3x3x2xi8>, %azp: tensor<i8>, %bzp: tensor<i8>) {
+  // expected-error @+1 {{batch dimensions [2] and [3] must broadcast}}
+  %y = qnt.matmul_integer %a, %b, %azp, %bzp : (tensor<2x2x3xi8>, tensor<3x3x2xi8>, tensor<i8>, tensor<i8>) -> tensor<2x2x2xi32>
+  return
+}
+
+// -----
+
+func.func @matmul_integer_result_shape(%a: tensor<2x3xi8>, %b: tensor<3x2xi8>, %azp: tensor<i8>, %bzp: tensor<i8>) {
+  // expected-error @+1 {{result shape must be [2, 2], got [2, 3]}}
+  %y = qnt.matmul_integer %a, %b, %azp, %bzp : (tensor<2x3xi8>, tensor<3x2xi8>, tensor<i8>, tensor<i8>) -> tensor<2x3xi32>
+  return
+}
+
+// -----
+
+func.func @matmul_integer_result_type(%a: tensor<2x3xi8>, %b: tensor<3x2xi8>, %azp: tensor<i8>, %bzp: tensor<i8>) {
+  // expected-error @+1 {{result must have element type i32, got 'i64'}}
+  %y = qnt.matmul_integer %a, %b, %azp, %bzp : (tensor<2x3xi8>, tensor<3x2xi8>, tensor<i8>, tensor<i8>) -> tensor<2x2xi64>
+  return
+}
+
+// -----
+
+func.func @matmul_integer_lhs_zero_point(%a: tensor<2x3xui8>, %b: tensor<3x2xi8>, %azp: tensor<2xui8>, %bzp: tensor<i8>) {
+  // expected-error @+1 {{lhs zero point must be a rank-0 tensor of 'ui8', got 'tensor<2xui8>'}}
+  %y = qnt.matmul_integer %a, %b, %azp, %bzp : (tensor<2x3xui8>, tensor<3x2xi8>, tensor<2xui8>, tensor<i8>) -> tensor<2x2xi32>
+  return
+}
+
+// -----
+
+func.func @matmul_integer_rhs_zero_point(%a: tensor<2x3xui8>, %b: tensor<3x2xi8>, %azp: tensor<ui8>, %bzp: tensor<3xi8>) {
+  // expected-error @+1 {{rhs zero point must be a rank-0 tensor or one of 2 elements (one per column) of 'i8', got 'tensor<3xi8>'}}
+  %y = qnt.matmul_integer %a, %b, %azp, %bzp : (tensor<2x3xui8>, tensor<3x2xi8>, tensor<ui8>, tensor<3xi8>) -> tensor<2x2xi32>
+  return
+}

@@ -57,3 +57,10 @@ func.func @dynamic_quantize_linear(%x: tensor<2x4xf32>) -> (tensor<2x4xui8>, ten
   %y, %s, %zp = qnt.dynamic_quantize_linear %x : tensor<2x4xf32> -> tensor<2x4xui8>, tensor<f32>, tensor<ui8>
   return %y, %s, %zp : tensor<2x4xui8>, tensor<f32>, tensor<ui8>
 }
+
+// CHECK-LABEL: func.func @matmul_integer
+// CHECK: qnt.matmul_integer %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}} : (tensor<2x4x8xui8>, tensor<8x3xi8>, tensor<ui8>, tensor<3xi8>) -> tensor<2x4x3xi32>
+func.func @matmul_integer(%a: tensor<2x4x8xui8>, %b: tensor<8x3xi8>, %azp: tensor<ui8>, %bzp: tensor<3xi8>) -> tensor<2x4x3xi32> {
+  %y = qnt.matmul_integer %a, %b, %azp, %bzp : (tensor<2x4x8xui8>, tensor<8x3xi8>, tensor<ui8>, tensor<3xi8>) -> tensor<2x4x3xi32>
+  return %y : tensor<2x4x3xi32>
+}

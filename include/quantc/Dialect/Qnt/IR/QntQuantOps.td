@@ -145,4 +145,44 @@ def Qnt_DynamicQuantizeLinearOp : Qnt_Op<"dynamic_quantize_linear", [Pure]> {
   let hasFolder = 1;
 }
 
+def Qnt_MatMulIntegerOp : Qnt_Op<"matmul_integer", [Pure]> {
+  let summary = "Integer matrix product with zero points as tensors (ONNX MatMulInteger)";
+  let description = [{
+    ```
+    out[b..., m, n] = sum over k of (lhs[b..., m, k] - lhs_zero_point)
+                                  * (rhs[b..., k, n] - rhs_zero_point[n])
+    ```
+    summed exactly and wrapped to i32 (two's complement, what an i32
+    accumulator computes). This is ONNX MatMulInteger when its zero points
+    are known only at run time, as after DynamicQuantizeLinear.
+
+    Operands: `lhs` and `rhs` are `i8` or `ui8` tensors of rank at least 2
+    whose batch dimensions (all but the last two) broadcast as in NumPy, with
+    `lhs` `[..., M, K]` and `rhs` `[..., K, N]`; `lhs_zero_point` is a rank-0
+    tensor of `lhs`'s element type; `rhs_zero_point` has `rhs`'s element
+    type and rank 0 (per tensor) or shape `[N]` (per column). The result is
+    `i32` with the broadcast batch dimensions and `[M, N]`.
+
+    With constant zero points and `K <= 33025` (so that no sum leaves the
+    i32 range: every factor lies in [-255, 255]), canonicalization rewrites
+    the op into `qnt.matmul` on `!quant.uniform` types of scale 1, which
+    then computes the same integers.
+
+    ```mlir
+    %y = qnt.matmul_integer %a, %b, %azp, %bzp
+         : (tensor<4x8xui8>, tensor<8x3xi8>, tensor<ui8>, tensor<3xi8>) -> tensor<4x3xi32>
+    ```
+  }];
+  let arguments = (ins Qnt_IntegerTensor:$lhs, Qnt_IntegerTensor:$rhs,
+                       Qnt_IntegerTensor:$lhs_zero_point,
+                       Qnt_IntegerTensor:$rhs_zero_point);
+  let results = (outs Qnt_IntegerTensor:$output);
+  let assemblyFormat = [{
+    $lhs `,` $rhs `,` $lhs_zero_point `,` $rhs_zero_point attr-dict `:`
+    functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+  let hasCanonicalizer = 1;
+}
+
 #endif // QUANTC_DIALECT_QNT_IR_QNTQUANTOPS_TD
