@@ -7,8 +7,9 @@
 // as tensors. The QLinear and Integer ops become qnt compute ops on
 // quantized tensors, whose exact semantics (dequantize, compute in real
 // arithmetic, quantize) are those of ONNX; their parameters must be
-// constants. ONNX's integer tensors enter and leave the quantized domain
-// through qnt.storage_cast.
+// constants, except MatMulInteger's zero points, which may come at run time
+// (from DynamicQuantizeLinear) into qnt.matmul_integer. ONNX's integer
+// tensors enter and leave the quantized domain through qnt.storage_cast.
 //
 //===----------------------------------------------------------------------===//
 
@@ -151,6 +152,15 @@ SmallVector<int64_t> readIntegers(DenseElementsAttr attr) {
   return values;
 }
 
+/// The constant integers `attr` of `value` with ONNX's signedness: a
+/// quantized constant (a QuantizeLinear output) holds signless storage.
+DenseElementsAttr withOnnxSignedness(Value value, DenseElementsAttr attr) {
+  IntegerType type = getIntegerElementType(value);
+  if (type && attr.getElementType() != type)
+    return attr.bitcast(type);
+  return attr;
+}
+
 /// Scales are f32 (FLOAT16 and BFLOAT16 were converted at import); opset 25
 /// also allows int32 ones.
 ParseResult checkScaleType(OpBinder &b, unsigned index, ShapedType type) {
@@ -177,6 +187,7 @@ ParseResult constantZeroPoint(OpBinder &b, unsigned index, StringRef what,
                               IntegerType storage, DenseElementsAttr &attr) {
   if (b.constantOperand(index, what, attr))
     return failure();
+  attr = withOnnxSignedness(b.getOperand(index), attr);
   if (attr.getElementType() != storage)
     return b.emitError() << describeInput(b, index) << " (" << what
                          << ") has element type " << attr.getElementType()
@@ -306,7 +317,8 @@ FailureOr<quant::QuantizedType> getStaticType(OpBinder &b, IntegerType storage,
                    [](float s) { return !(s > 0.0f) || !std::isfinite(s); }))
     return quant::QuantizedType();
   SmallVector<int64_t> zeroPoints =
-      zpAttr ? readIntegers(zpAttr) : SmallVector<int64_t>(scales.size(), 0);
+      zpAttr ? readIntegers(withOnnxSignedness(zeroPoint, zpAttr))
+             : SmallVector<int64_t>(scales.size(), 0);
   return buildQuantizedType(b, storage, scales, zeroPoints, layout.axis);
 }
 
