@@ -736,6 +736,23 @@ bool isPerColumnShape(ArrayRef<int64_t> shape, int64_t columns) {
          (shape.size() == 1 || shape[shape.size() - 2] == 1);
 }
 
+/// Checks that a_zero_point is a scalar or holds one value per row of A:
+/// [M], or [..., M, 1].
+ParseResult checkRowZeroPointShape(OpBinder &b, ArrayRef<int64_t> shape,
+                                   const MatMulShapes &shapes) {
+  int64_t rows = shapes.lhs[shapes.lhs.size() - 2];
+  int64_t count = 1;
+  for (int64_t d : shape)
+    count *= d;
+  if (count == 1 || (shape.size() == 1 && shape[0] == rows) ||
+      (shape.size() >= 2 && shape.back() == 1 &&
+       shape[shape.size() - 2] == rows))
+    return success();
+  return b.emitError() << "a_zero_point must be a scalar or hold one value "
+                          "per row of A, got shape ["
+                       << shape << "]";
+}
+
 /// MatMulInteger whose zero points are known only at run time (e.g.
 /// DynamicQuantizeLinear's): qnt.matmul_integer, which takes them as tensors.
 LogicalResult convertRuntimeMatMulInteger(OpBinder &b,
@@ -759,6 +776,8 @@ LogicalResult convertRuntimeMatMulInteger(OpBinder &b,
                            << " but its data has " << storage;
     zp = asIntegerTensor(b, zp);
     ArrayRef<int64_t> shape = getTensorType(zp).getShape();
+    if (!perColumn && checkRowZeroPointShape(b, shape, shapes))
+      return failure();
     if (getTensorType(zp).getNumElements() == 1)
       return b.reshape(zp, {});
     if (!perColumn)
@@ -810,7 +829,8 @@ LogicalResult convertMatMulInteger(OpBinder &b) {
   SmallVector<int64_t> aZeroPoints{0}, cZeroPoints{0};
   if (b.hasOperand(2)) {
     DenseElementsAttr attr;
-    if (constantZeroPoint(b, 2, "a_zero_point", aType, attr))
+    if (constantZeroPoint(b, 2, "a_zero_point", aType, attr) ||
+        checkRowZeroPointShape(b, attr.getType().getShape(), shapes))
       return failure();
     aZeroPoints = readIntegers(attr);
     if (!slicesEqual(aZeroPoints, 1))
