@@ -68,16 +68,31 @@ GRAPH_INPUT = re.compile(r"is graph input '([^']+)', but QuantC needs a constant
 
 
 def import_model(tool, path):
-    """Imports the model; graph inputs that an op needs constant (ONNX node
-    tests pass a Reshape's shape or a scale as inputs) are bound to their
-    values in test_data_set_0, as a user would with --input-value."""
+    """Imports the model as a user would: symbolic input dimensions get the
+    sizes of its first test data set (--input-shape), and graph inputs that an op
+    needs constant (ONNX node tests pass a Reshape's shape or a scale as
+    inputs) are bound to their values there (--input-value)."""
     model = onnx.load(path, load_external_data=False)
     initializers = {t.name for t in model.graph.initializer}
     inputs = [i.name for i in model.graph.input if i.name not in initializers]
-    data = os.path.join(os.path.dirname(path), "test_data_set_0")
+    folder = os.path.dirname(path)
+    sets = sorted(e for e in os.listdir(folder) if e.startswith("test_data_set"))
+    data = os.path.join(folder, sets[0] if sets else "test_data_set_0")
+    # Symbolic input dimensions take the sizes of the model's own test data.
+    shapes = []
+    declared = {i.name: i for i in model.graph.input}
+    for index, name in enumerate(inputs):
+        dims = declared[name].type.tensor_type.shape.dim
+        value = os.path.join(data, f"input_{index}.pb")
+        if any(not d.HasField("dim_value") or d.dim_value < 0 for d in dims) and \
+                os.path.isfile(value):
+            tensor = onnx.TensorProto()
+            with open(value, "rb") as f:
+                tensor.ParseFromString(f.read())
+            shapes.append(f"--input-shape={name}=" + "x".join(str(d) for d in tensor.dims))
     bound = {}
     while True:
-        command = [tool, "--import-onnx", path, "-o", os.devnull]
+        command = [tool, "--import-onnx", path, "-o", os.devnull] + shapes
         command += [f"--input-value={name}={file}" for name, file in bound.items()]
         result = subprocess.run(command, capture_output=True, text=True, timeout=600,
                                 check=False)

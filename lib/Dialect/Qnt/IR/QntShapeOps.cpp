@@ -9,6 +9,8 @@
 #include "VerifierUtils.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/IR/PatternMatch.h"
 #include "mlir/IR/TypeUtilities.h"
 #include "llvm/Support/MathExtras.h"
 
@@ -319,4 +321,78 @@ OpFoldResult ReduceMeanOp::fold(FoldAdaptor) {
       }))
     return getInput();
   return {};
+}
+
+//===----------------------------------------------------------------------===//
+// GatherDynamicOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult GatherDynamicOp::verify() {
+  RankedTensorType in = getInput().getType(), out = getType();
+  auto indicesType = cast<RankedTensorType>(getIndices().getType());
+  int64_t rank = in.getRank(), axis = getAxisAttr().getInt();
+  if (axis < 0 || axis >= rank)
+    return emitOpError() << "axis " << axis << " must be in [0, " << rank
+                         << ")";
+  SmallVector<int64_t> expected(in.getShape().take_front(axis));
+  llvm::append_range(expected, indicesType.getShape());
+  llvm::append_range(expected, in.getShape().drop_front(axis + 1));
+  if (failed(verifyResultShape(*this, expected)))
+    return failure();
+  auto perAxis =
+      dyn_cast<quant::UniformQuantizedPerAxisType>(in.getElementType());
+  if (!perAxis)
+    return verifySameElementType(*this, in, out, "input");
+  int32_t d = perAxis.getQuantizedDimension();
+  if (d == axis)
+    return emitOpError() << "input quantized along the gather axis " << axis
+                         << " needs constant indices (qnt.gather)";
+  if (d < axis)
+    return verifyPerAxisResult(*this, perAxis, out.getElementType(),
+                               "a quantized dimension before axis is kept");
+  auto expectedType = quant::UniformQuantizedPerAxisType::get(
+      perAxis.getFlags(), perAxis.getStorageType(), perAxis.getExpressedType(),
+      perAxis.getScales(), perAxis.getZeroPoints(),
+      d + indicesType.getRank() - 1, perAxis.getStorageTypeMin(),
+      perAxis.getStorageTypeMax());
+  return verifyPerAxisResult(
+      *this, expectedType, out.getElementType(),
+      "a quantized dimension after axis moves by the indices' rank - 1");
+}
+
+namespace {
+/// gather_dynamic with constant indices in range is qnt.gather (normalized
+/// and clamped as gather_dynamic specifies).
+struct GatherDynamicOfConstant : OpRewritePattern<GatherDynamicOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(GatherDynamicOp op,
+                                PatternRewriter &rewriter) const override {
+    DenseIntElementsAttr indices;
+    if (!matchPattern(op.getIndices(), m_Constant(&indices)))
+      return failure();
+    int64_t size =
+        op.getInput().getType().getDimSize(op.getAxisAttr().getInt());
+    if (ShapedType::isDynamic(size) || size == 0)
+      return failure();
+    SmallVector<int64_t> normalized;
+    for (const APInt &raw : indices.getValues<APInt>()) {
+      int64_t index = raw.getSExtValue();
+      if (index < 0)
+        index += size;
+      normalized.push_back(std::clamp<int64_t>(index, 0, size - 1));
+    }
+    auto attr = DenseIntElementsAttr::get(
+        RankedTensorType::get(indices.getType().getShape(),
+                              rewriter.getI64Type()),
+        ArrayRef(normalized));
+    rewriter.replaceOpWithNewOp<GatherOp>(op, op.getType(), op.getInput(),
+                                          op.getAxisAttr(), attr);
+    return success();
+  }
+};
+} // namespace
+
+void GatherDynamicOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                                  MLIRContext *context) {
+  results.add<GatherDynamicOfConstant>(context);
 }

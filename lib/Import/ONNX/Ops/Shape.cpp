@@ -654,16 +654,51 @@ LogicalResult convertSlice(OpBinder &b) {
 
 /// Gather with constant indices (negative ones count from the back); a
 /// constant input folds to a constant.
+/// Gather whose indices are computed at run time (an embedding lookup).
+LogicalResult convertGatherDynamic(OpBinder &b, Value input, Value indices,
+                                   int64_t axis) {
+  RankedTensorType type = getTensorType(input);
+  RankedTensorType indicesType = getTensorType(indices);
+  if (!indicesType.getElementType().isSignlessInteger(32) &&
+      !indicesType.getElementType().isSignlessInteger(64))
+    return b.emitError() << "indices must be int32 or int64, got "
+                         << indicesType;
+  SmallVector<int64_t> shape(type.getShape().take_front(axis));
+  llvm::append_range(shape, indicesType.getShape());
+  llvm::append_range(shape, type.getShape().drop_front(axis + 1));
+  Type element = type.getElementType();
+  if (auto perAxis = getPerAxis(input)) {
+    int32_t d = perAxis.getQuantizedDimension();
+    if (d == axis) {
+      // The gathered slices' parameters are unknown until run time.
+      input = toStorage(b, input);
+      element = getTensorType(input).getElementType();
+    } else if (d > axis) {
+      element = quant::UniformQuantizedPerAxisType::get(
+          perAxis.getFlags(), perAxis.getStorageType(),
+          perAxis.getExpressedType(), perAxis.getScales(),
+          perAxis.getZeroPoints(), d + indicesType.getRank() - 1,
+          perAxis.getStorageTypeMin(), perAxis.getStorageTypeMax());
+    }
+  }
+  b.setResult(
+      0, b.create<GatherDynamicOp>(RankedTensorType::get(shape, element), input,
+                                   indices, static_cast<uint64_t>(axis)));
+  return success();
+}
+
 LogicalResult convertGather(OpBinder &b) {
-  Value input;
+  Value input, indicesValue;
   int64_t axis;
-  DenseElementsAttr indicesAttr;
   if (b.tensorOperand(0, input) || b.intAttr("axis", axis, 0) ||
-      b.constantOperand(1, "indices", indicesAttr))
+      b.tensorOperand(1, indicesValue))
     return failure();
   RankedTensorType type = getTensorType(input);
   if (normalizeAxis(b, axis, type.getRank()))
     return failure();
+  DenseElementsAttr indicesAttr;
+  if (!matchPattern(indicesValue, m_Constant(&indicesAttr)))
+    return convertGatherDynamic(b, input, indicesValue, axis);
   auto intType = dyn_cast<IntegerType>(indicesAttr.getElementType());
   if (!intType)
     return b.emitError() << "indices must be integers, got "

@@ -93,3 +93,17 @@ func.func @reduce_mean_single_element(%x: tensor<2x1xf32>, %q: tensor<2x1x!quant
   %d = qnt.reduce_mean %q {axes = array<i64: 1>, keepdims} : tensor<2x1x!quant.uniform<u8:f32, 0.1>> -> tensor<2x1x!quant.uniform<u8:f32, 0.2>>
   return %a, %b, %c, %d : tensor<2x1xf32>, tensor<2xf32>, tensor<2x1x!quant.uniform<u8:f32, 0.1>>, tensor<2x1x!quant.uniform<u8:f32, 0.2>>
 }
+
+// -----
+
+// Constant indices make a qnt.gather: -1 wraps to 3, 9 clamps to 3.
+// CHECK-LABEL: func.func @gather_dynamic_constant_indices
+// CHECK-SAME: (%[[X:.*]]: tensor<4x3xf32>)
+// CHECK: %[[G:.*]] = qnt.gather %[[X]] {axis = 0 : i64, indices = dense<[3, 0, 3]> : tensor<3xi64>} : tensor<4x3xf32> -> tensor<3x3xf32>
+// CHECK-NOT: gather_dynamic
+// CHECK: return %[[G]]
+func.func @gather_dynamic_constant_indices(%x: tensor<4x3xf32>) -> tensor<3x3xf32> {
+  %i = qnt.constant dense<[-1, 0, 9]> : tensor<3xi32> -> tensor<3xi32>
+  %g = qnt.gather_dynamic %x, %i {axis = 0 : i64} : (tensor<4x3xf32>, tensor<3xi32>) -> tensor<3x3xf32>
+  return %g : tensor<3x3xf32>
+}

@@ -182,3 +182,51 @@ func.func @reduce_mean_per_axis(%x: tensor<2x3x!quant.uniform<i8:f32:0, {0.1, 0.
   %m = qnt.reduce_mean %x {axes = array<i64: 1>} : tensor<2x3x!quant.uniform<i8:f32:0, {0.1, 0.2}>> -> tensor<2x!quant.uniform<i8:f32, 0.1>>
   return
 }
+
+// -----
+
+func.func @gather_dynamic_axis(%x: tensor<4x3xf32>, %i: tensor<2xi64>) {
+  // expected-error @+1 {{axis 2 must be in [0, 2)}}
+  %y = qnt.gather_dynamic %x, %i {axis = 2 : i64} : (tensor<4x3xf32>, tensor<2xi64>) -> tensor<4x2xf32>
+  return
+}
+
+// -----
+
+func.func @gather_dynamic_shape(%x: tensor<4x3xf32>, %i: tensor<2xi64>) {
+  // expected-error @+1 {{result shape must be [2, 3], got [3, 2]}}
+  %y = qnt.gather_dynamic %x, %i {axis = 0 : i64} : (tensor<4x3xf32>, tensor<2xi64>) -> tensor<3x2xf32>
+  return
+}
+
+// -----
+
+func.func @gather_dynamic_element_type(%x: tensor<4x3xf32>, %i: tensor<2xi64>) {
+  // expected-error @+1 {{input element type 'f32' must be identical to the result element type 'i32'}}
+  %y = qnt.gather_dynamic %x, %i {axis = 0 : i64} : (tensor<4x3xf32>, tensor<2xi64>) -> tensor<2x3xi32>
+  return
+}
+
+// -----
+
+func.func @gather_dynamic_quantized_axis(%x: tensor<4x3x!quant.uniform<i8:f32:0, {0.1, 0.2, 0.3, 0.4}>>, %i: tensor<2xi64>) {
+  // expected-error @+1 {{input quantized along the gather axis 0 needs constant indices (qnt.gather)}}
+  %y = qnt.gather_dynamic %x, %i {axis = 0 : i64} : (tensor<4x3x!quant.uniform<i8:f32:0, {0.1, 0.2, 0.3, 0.4}>>, tensor<2xi64>) -> tensor<2x3x!quant.uniform<i8:f32:0, {0.1, 0.2}>>
+  return
+}
+
+// -----
+
+func.func @gather_dynamic_quantized_dimension_moves(%x: tensor<4x3x!quant.uniform<i8:f32:1, {0.1, 0.2, 0.3}>>, %i: tensor<2x2xi64>) {
+  // expected-error @+1 {{a quantized dimension after axis moves by the indices' rank - 1}}
+  %y = qnt.gather_dynamic %x, %i {axis = 0 : i64} : (tensor<4x3x!quant.uniform<i8:f32:1, {0.1, 0.2, 0.3}>>, tensor<2x2xi64>) -> tensor<2x2x3x!quant.uniform<i8:f32:0, {0.1, 0.2}>>
+  return
+}
+
+// -----
+
+func.func @gather_dynamic_index_type(%x: tensor<4x3xf32>, %i: tensor<2xi8>) {
+  // expected-error @+1 {{operand #1 must be ranked tensor of 32-bit signless integer or 64-bit signless integer values}}
+  %y = qnt.gather_dynamic %x, %i {axis = 0 : i64} : (tensor<4x3xf32>, tensor<2xi8>) -> tensor<2x3xf32>
+  return
+}

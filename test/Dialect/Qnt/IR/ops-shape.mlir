@@ -48,3 +48,12 @@ func.func @reduce_mean_forms(%x: tensor<1x8x7x7xf32>, %q: tensor<2x4x!quant.unif
   %c = qnt.reduce_mean %q {axes = array<i64: 1>} : tensor<2x4x!quant.uniform<u8:f32, 0.1:128>> -> tensor<2x!quant.uniform<u8:f32, 0.05:100>>
   return
 }
+
+// CHECK-LABEL: func.func @gather_dynamic
+func.func @gather_dynamic(%table: tensor<100x16xf32>, %ids: tensor<1x6xi64>, %q: tensor<4x3x!quant.uniform<i8:f32:1, {0.1, 0.2, 0.3}>>, %i: tensor<2xi32>) {
+  // CHECK: qnt.gather_dynamic %{{.*}}, %{{.*}} {axis = 0 : i64} : (tensor<100x16xf32>, tensor<1x6xi64>) -> tensor<1x6x16xf32>
+  %a = qnt.gather_dynamic %table, %ids {axis = 0 : i64} : (tensor<100x16xf32>, tensor<1x6xi64>) -> tensor<1x6x16xf32>
+  // CHECK: qnt.gather_dynamic {{.*}} -> tensor<2x3x!quant.uniform<i8:f32:1, {1.000000e-01,2.000000e-01,3.000000e-01}>>
+  %b = qnt.gather_dynamic %q, %i {axis = 0 : i64} : (tensor<4x3x!quant.uniform<i8:f32:1, {0.1, 0.2, 0.3}>>, tensor<2xi32>) -> tensor<2x3x!quant.uniform<i8:f32:1, {0.1, 0.2, 0.3}>>
+  return
+}

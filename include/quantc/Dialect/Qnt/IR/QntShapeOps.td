@@ -83,6 +83,38 @@ def Qnt_GatherOp : Qnt_Op<"gather", [Pure]> {
   let hasFolder = 1;
 }
 
+def Qnt_GatherDynamicOp : Qnt_Op<"gather_dynamic", [Pure]> {
+  let summary = "Picks slices along one axis at run-time indices (ONNX Gather)";
+  let description = [{
+    The formula of `qnt.gather`, with `indices` an i32 or i64 tensor
+    computed at run time (an embedding lookup, for example). An index `i`
+    in `[-in_axis, 0)` selects `i + in_axis`, as in ONNX. ONNX leaves an
+    index outside `[-in_axis, in_axis)` an error; this op clamps it, after
+    that wrap, to `[0, in_axis - 1]`, so it never reads out of bounds.
+    The result shape is `in[0 : axis] ++ shape(indices) ++ in[axis + 1 : r]`.
+
+    Constraints: `0 <= axis < r`; input and result have the same element
+    type, except that a per-axis quantized dimension after `axis` moves by
+    `rank(indices) - 1`; a tensor quantized along `axis` itself needs
+    constant indices (`qnt.gather`). With constant indices the op
+    canonicalizes to `qnt.gather`.
+
+    ```mlir
+    %g = qnt.gather_dynamic %table, %ids {axis = 0 : i64}
+         : (tensor<100x16xf32>, tensor<1x6xi64>) -> tensor<1x6x16xf32>
+    ```
+  }];
+  let arguments = (ins Qnt_AnyTensor:$input,
+                       RankedTensorOf<[I32, I64]>:$indices, I64Attr:$axis);
+  let results = (outs Qnt_AnyTensor:$output);
+  let assemblyFormat = [{
+    $input `,` $indices attr-dict `:` `(` type($input) `,` type($indices) `)`
+    `->` type($output)
+  }];
+  let hasVerifier = 1;
+  let hasCanonicalizer = 1;
+}
+
 def Qnt_ReduceMeanOp : Qnt_Op<"reduce_mean", [Pure]> {
   let summary = "Arithmetic mean over some dimensions (ONNX ReduceMean)";
   let description = [{
