@@ -1,7 +1,8 @@
 //===- QntQuantOps.cpp - Verifiers and folders of the quant ops -------===//
 //
 // The ops declared in QntQuantOps.td: quantize_linear and dequantize_linear
-// (parameters as tensors), dynamic_quantize_linear and matmul_integer. Folders
+// (parameters as tensors), dynamic_quantize_linear, and matmul_integer and
+// conv2d_integer (ONNX's Integer ops with run-time zero points). Folders
 // evaluate the ops on constants with the scalar definitions of QuantArith.h, so
 // they agree bit for bit with qnt.quantize and qnt.dequantize.
 //
@@ -220,6 +221,37 @@ quant::QuantizedType getEquivalentQuantType(IntegerType storage,
       static_cast<int32_t>(*axis), qmin, qmax);
 }
 
+bool isEightBitInteger(Type type) {
+  auto integer = dyn_cast<IntegerType>(type);
+  return integer && integer.getWidth() == 8 && !integer.isSigned();
+}
+
+/// `value`'s integers as a quantized tensor of scale 1 and the constant zero
+/// points `zp` (per axis along `axis` when several), for the Integer ops'
+/// rewrites into the quantized compute ops.
+Value castToScaleOne(PatternRewriter &rewriter, Location loc, Value value,
+                     DenseIntElementsAttr zp, int64_t axis) {
+  auto type = cast<RankedTensorType>(value.getType());
+  auto storage = cast<IntegerType>(type.getElementType());
+  SmallVector<int64_t> zeroPoints;
+  for (const APInt &v : zp.getValues<APInt>())
+    zeroPoints.push_back(readInteger(v, storage));
+  SmallVector<float> scales(zeroPoints.size(), 1.0f);
+  std::optional<uint64_t> quantizedAxis;
+  if (cast<ShapedType>(zp.getType()).getRank() == 1)
+    quantizedAxis = axis;
+  quant::QuantizedType qtype = getEquivalentQuantType(
+      storage, scales, zeroPoints, quantizedAxis, std::nullopt);
+  return StorageCastOp::create(
+      rewriter, loc, RankedTensorType::get(type.getShape(), qtype), value);
+}
+
+/// The i32 accumulator as a quantized type: scale 1, zero point 0.
+quant::QuantizedType getAccumulatorType(MLIRContext *ctx) {
+  return getEquivalentQuantType(IntegerType::get(ctx, 32), {1.0f}, {0},
+                                std::nullopt, std::nullopt);
+}
+
 } // namespace
 
 //===----------------------------------------------------------------------===//
@@ -415,14 +447,10 @@ DynamicQuantizeLinearOp::fold(FoldAdaptor adaptor,
 
 LogicalResult MatMulIntegerOp::verify() {
   auto lhsType = getLhs().getType(), rhsType = getRhs().getType();
-  auto isEightBit = [](Type type) {
-    auto integer = dyn_cast<IntegerType>(type);
-    return integer && integer.getWidth() == 8 && !integer.isSigned();
-  };
   for (auto [what, type] :
        {std::pair<StringRef, RankedTensorType>{"lhs", lhsType},
         {"rhs", rhsType}}) {
-    if (!isEightBit(type.getElementType()))
+    if (!isEightBitInteger(type.getElementType()))
       return emitOpError() << what << " must have element type i8 or ui8, got "
                            << type.getElementType();
     if (type.getRank() < 2)
@@ -475,33 +503,14 @@ struct MatMulIntegerToMatMul : OpRewritePattern<MatMulIntegerOp> {
         !matchPattern(op.getLhsZeroPoint(), m_Constant(&lhsZp)) ||
         !matchPattern(op.getRhsZeroPoint(), m_Constant(&rhsZp)))
       return failure();
-    auto quantized = [&](Value value, DenseIntElementsAttr zp, bool perAxis) {
-      auto type = cast<RankedTensorType>(value.getType());
-      auto storage = cast<IntegerType>(type.getElementType());
-      SmallVector<int64_t> zeroPoints;
-      for (const APInt &v : zp.getValues<APInt>())
-        zeroPoints.push_back(readInteger(v, storage));
-      SmallVector<float> scales(zeroPoints.size(), 1.0f);
-      std::optional<uint64_t> axis;
-      if (perAxis)
-        axis = type.getRank() - 1;
-      quant::QuantizedType qtype =
-          getEquivalentQuantType(storage, scales, zeroPoints, axis, {});
-      return StorageCastOp::create(
-          rewriter, op.getLoc(), RankedTensorType::get(type.getShape(), qtype),
-          value);
-    };
-    Value lhs = quantized(op.getLhs(), lhsZp, false);
-    Value rhs = quantized(op.getRhs(), rhsZp,
-                          op.getRhsZeroPoint().getType().getRank() == 1);
-    MLIRContext *ctx = rewriter.getContext();
-    auto i32 = IntegerType::get(ctx, 32);
-    quant::QuantizedType resultType =
-        getEquivalentQuantType(i32, {1.0f}, {0}, std::nullopt, std::nullopt);
+    Value lhs = castToScaleOne(rewriter, op.getLoc(), op.getLhs(), lhsZp, 0);
+    Value rhs = castToScaleOne(rewriter, op.getLoc(), op.getRhs(), rhsZp,
+                               op.getRhs().getType().getRank() - 1);
     auto product = MatMulOp::create(
         rewriter, op.getLoc(),
-        RankedTensorType::get(op.getType().getShape(), resultType), lhs, rhs,
-        FloatAttr(), FloatAttr());
+        RankedTensorType::get(op.getType().getShape(),
+                              getAccumulatorType(rewriter.getContext())),
+        lhs, rhs, FloatAttr(), FloatAttr());
     rewriter.replaceOpWithNewOp<StorageCastOp>(op, op.getType(), product);
     return success();
   }
@@ -511,4 +520,93 @@ struct MatMulIntegerToMatMul : OpRewritePattern<MatMulIntegerOp> {
 void MatMulIntegerOp::getCanonicalizationPatterns(RewritePatternSet &results,
                                                   MLIRContext *context) {
   results.add<MatMulIntegerToMatMul>(context);
+}
+
+//===----------------------------------------------------------------------===//
+// Conv2DIntegerOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult Conv2DIntegerOp::verify() {
+  if (failed(verifyRank(*this, getInput(), "input", 4, "NHWC")) ||
+      failed(verifyRank(*this, getFilter(), "filter", 4, "FHWC")))
+    return failure();
+  RankedTensorType inType = getInput().getType(),
+                   filterType = getFilter().getType();
+  for (auto [what, type] :
+       {std::pair<StringRef, RankedTensorType>{"input", inType},
+        {"filter", filterType}})
+    if (!isEightBitInteger(type.getElementType()))
+      return emitOpError() << what << " must have element type i8 or ui8, got "
+                           << type.getElementType();
+  ArrayRef<int64_t> in = inType.getShape(), filter = filterType.getShape();
+  int64_t groups = getGroups();
+  int64_t channels = in[3], filters = filter[0], groupChannels = filter[3];
+  if (groups <= 0)
+    return emitOpError() << "groups must be positive, got " << groups;
+  if (!ShapedType::isDynamic(filters) && filters % groups != 0)
+    return emitOpError() << "filters " << filters
+                         << " must be a multiple of groups " << groups;
+  if (!ShapedType::isDynamic(channels) &&
+      !ShapedType::isDynamic(groupChannels) &&
+      groupChannels * groups != channels)
+    return emitOpError() << "filter input channels " << groupChannels
+                         << " must equal input channels / groups = "
+                         << channels / groups;
+  SmallVector<int64_t, 2> outHW;
+  if (failed(verifyWindow2D(*this, in[1], in[2], filter.slice(1, 2),
+                            getStrides(), getPads(), getDilations(),
+                            /*ceilMode=*/false, outHW)) ||
+      failed(verifyResultShape(*this, {in[0], outHW[0], outHW[1], filters})))
+    return failure();
+  if (!getType().getElementType().isSignlessInteger(32))
+    return emitOpError() << "result must have element type i32, got "
+                         << getType().getElementType();
+
+  auto inZp = getInputZeroPoint().getType(),
+       filterZp = getFilterZeroPoint().getType();
+  if (inZp.getElementType() != inType.getElementType() || inZp.getRank() != 0)
+    return emitOpError() << "input zero point must be a rank-0 tensor of "
+                         << inType.getElementType() << ", got " << inZp;
+  if (filterZp.getElementType() != filterType.getElementType() ||
+      filterZp.getRank() > 1 ||
+      (filterZp.getRank() == 1 && !sameSize(filterZp.getDimSize(0), filters)))
+    return emitOpError() << "filter zero point must be a rank-0 tensor or one "
+                            "of "
+                         << filters << " elements (one per output channel) of "
+                         << filterType.getElementType() << ", got " << filterZp;
+  return success();
+}
+
+namespace {
+/// conv2d_integer with constant zero points is qnt.conv2d on quantized types
+/// of scale 1, as long as no sum can leave the i32 range.
+struct Conv2DIntegerToConv2D : OpRewritePattern<Conv2DIntegerOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(Conv2DIntegerOp op,
+                                PatternRewriter &rewriter) const override {
+    DenseIntElementsAttr inZp, filterZp;
+    ArrayRef<int64_t> filter = op.getFilter().getType().getShape();
+    if (!op.getFilter().getType().hasStaticShape() ||
+        filter[1] * filter[2] * filter[3] > 33025 ||
+        !matchPattern(op.getInputZeroPoint(), m_Constant(&inZp)) ||
+        !matchPattern(op.getFilterZeroPoint(), m_Constant(&filterZp)))
+      return failure();
+    Value input = castToScaleOne(rewriter, op.getLoc(), op.getInput(), inZp, 0);
+    Value weights =
+        castToScaleOne(rewriter, op.getLoc(), op.getFilter(), filterZp, 0);
+    auto conv = Conv2DOp::create(
+        rewriter, op.getLoc(),
+        RankedTensorType::get(op.getType().getShape(),
+                              getAccumulatorType(rewriter.getContext())),
+        input, weights, Value(), op.getStrides(), op.getPads(),
+        op.getDilations(), op.getGroups(), FloatAttr(), FloatAttr());
+    rewriter.replaceOpWithNewOp<StorageCastOp>(op, op.getType(), conv);
+    return success();
+  }
+};
+} // namespace
+
+void Conv2DIntegerOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                                  MLIRContext *context) {
+  results.add<Conv2DIntegerToConv2D>(context);
 }

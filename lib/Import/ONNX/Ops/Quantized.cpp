@@ -577,11 +577,125 @@ LogicalResult convertQLinearConv(OpBinder &b) {
   return success();
 }
 
+/// A zero point of an Integer op known only at run time, as the qnt op
+/// wants it: rank 0, or 1-D with `channels` elements when `channels` > 1; a
+/// constant 0 when absent.
+FailureOr<Value> runtimeZeroPoint(OpBinder &b, unsigned index,
+                                  IntegerType storage, StringRef what,
+                                  int64_t channels) {
+  if (!b.hasOperand(index)) {
+    auto type = RankedTensorType::get({}, storage);
+    return b.create<ConstantOp>(
+        type, DenseElementsAttr::get(type, APInt(storage.getWidth(), 0)));
+  }
+  Value zp;
+  if (b.tensorOperand(index, zp))
+    return failure();
+  if (getIntegerElementType(zp) != storage)
+    return b.emitError() << describeInput(b, index) << " (" << what
+                         << ") has element type "
+                         << getTensorType(zp).getElementType()
+                         << " but its data has " << storage;
+  zp = asIntegerTensor(b, zp);
+  RankedTensorType type = getTensorType(zp);
+  if (type.getNumElements() == 1)
+    return b.reshape(zp, {});
+  if (channels > 1 && type.getRank() == 1 && type.getDimSize(0) == channels)
+    return zp;
+  auto diag = b.emitError() << what << " must be a scalar";
+  if (channels > 1)
+    diag << " or a 1-D tensor of " << channels << " elements";
+  return diag;
+}
+
+/// ConvInteger whose zero points are known only at run time (e.g.
+/// DynamicQuantizeLinear's): qnt.conv2d_integer, with the layout handling of
+/// buildConv (NCHW outside, NHWC/FHWC inside, 1-D as 2-D of height 1).
+LogicalResult convertRuntimeConvInteger(OpBinder &b, Value x, IntegerType xType,
+                                        Value w, IntegerType wType) {
+  RankedTensorType inType = getTensorType(x), filterType = getTensorType(w);
+  int64_t rank = inType.getRank();
+  if (rank < 3)
+    return b.emitError() << "input must have rank 3 or more ([N, C, spatial "
+                            "dimensions...]), got rank "
+                         << rank;
+  if (rank > 4)
+    return b.unsupported(Twine(rank - 2) +
+                         "-D convolution; QuantC imports 1-D and 2-D ones");
+  if (filterType.getRank() != rank)
+    return b.emitError() << "filter has rank " << filterType.getRank()
+                         << " but the input has rank " << rank;
+  int64_t groups;
+  SmallVector<int64_t> kernelShape;
+  ArrayRef<int64_t> kernel = filterType.getShape().drop_front(2);
+  if (b.intAttr("group", groups, 1) ||
+      b.intsAttr("kernel_shape", kernelShape, kernel))
+    return failure();
+  if (ArrayRef<int64_t>(kernelShape) != kernel)
+    return b.emitError() << "kernel_shape [" << kernelShape
+                         << "] does not match the filter's spatial "
+                            "dimensions ["
+                         << kernel << "]";
+  int64_t channels = inType.getDimSize(1), filters = filterType.getDimSize(0);
+  if (groups <= 0 || channels % groups != 0 || filters % groups != 0 ||
+      filterType.getDimSize(1) * groups != channels)
+    return b.emitError() << "group " << groups << " does not fit " << channels
+                         << " input channels and a filter of shape ["
+                         << filterType.getShape() << "]";
+  Window2D window;
+  if (readWindow2D(b, inType.getShape().drop_front(2), kernel, window))
+    return failure();
+  FailureOr<Value> xZp = runtimeZeroPoint(b, 2, xType, "x_zero_point", 1);
+  if (failed(xZp))
+    return failure();
+  FailureOr<Value> wZp = runtimeZeroPoint(b, 3, wType, "w_zero_point", filters);
+  if (failed(wZp))
+    return failure();
+
+  Value input = asIntegerTensor(b, x), filter = asIntegerTensor(b, w);
+  if (rank == 3) {
+    ArrayRef<int64_t> s = inType.getShape(), f = filterType.getShape();
+    input = b.reshape(input, {s[0], s[1], 1, s[2]});
+    filter = b.reshape(filter, {f[0], f[1], 1, f[2]});
+  }
+  Value inputNHWC = b.toNHWC(input);
+  Value filterFHWC = b.transpose(filter, {0, 2, 3, 1});
+  ArrayRef<int64_t> in = getTensorType(inputNHWC).getShape();
+  ArrayRef<int64_t> f = getTensorType(filterFHWC).getShape();
+  int64_t outHW[2];
+  for (int i = 0; i < 2; ++i) {
+    outHW[i] = windowOutputSize(in[1 + i], f[1 + i], window.strides[i],
+                                window.dilations[i], window.pads[i],
+                                window.pads[i + 2], /*ceilMode=*/false);
+    if (outHW[i] <= 0)
+      return b.emitError() << "the dilated kernel ("
+                           << window.dilations[i] * (f[1 + i] - 1) + 1
+                           << ") does not fit the padded input ("
+                           << in[1 + i] + window.pads[i] + window.pads[i + 2]
+                           << ") in spatial dimension " << (rank == 3 ? 0 : i);
+  }
+  auto resultType = RankedTensorType::get({in[0], outHW[0], outHW[1], filters},
+                                          IntegerType::get(b.getContext(), 32));
+  Value conv = b.create<Conv2DIntegerOp>(resultType, inputNHWC, filterFHWC,
+                                         *xZp, *wZp, window.strides,
+                                         window.pads, window.dilations, groups);
+  Value result = b.fromNHWC(conv);
+  if (rank == 3)
+    result = b.reshape(result, {in[0], filters, outHW[1]});
+  b.setResult(0, result);
+  return success();
+}
+
 LogicalResult convertConvInteger(OpBinder &b) {
   Value x, w;
   IntegerType xType, wType;
   if (eightBitOperand(b, 0, x, xType) || eightBitOperand(b, 1, w, wType))
     return failure();
+  for (unsigned index : {2u, 3u}) {
+    Value zp = b.getOperand(index);
+    if (zp && !matchPattern(zp, m_Constant()))
+      return convertRuntimeConvInteger(b, x, xType, w, wType);
+  }
   if (getTensorType(w).getRank() < 3)
     return b.emitError() << "w must have rank 3 or 4, got " << getTensorType(w);
   int64_t filters = getTensorType(w).getDimSize(0);
@@ -762,28 +876,20 @@ LogicalResult convertRuntimeMatMulInteger(OpBinder &b,
   // Each zero point as the op wants it: rank 0, or [N] per column of B.
   auto readZeroPoint = [&](unsigned index, IntegerType storage,
                            bool perColumn) -> FailureOr<Value> {
-    if (!b.hasOperand(index)) {
-      auto type = RankedTensorType::get({}, storage);
-      return b.create<ConstantOp>(
-          type, DenseElementsAttr::get(type, APInt(storage.getWidth(), 0)));
-    }
-    Value zp;
-    if (b.tensorOperand(index, zp))
-      return failure();
-    if (getIntegerElementType(zp) != storage)
-      return b.emitError() << describeInput(b, index) << " has element type "
-                           << getTensorType(zp).getElementType()
-                           << " but its data has " << storage;
-    zp = asIntegerTensor(b, zp);
+    StringRef what = perColumn ? "b_zero_point" : "a_zero_point";
+    Value zp = b.getOperand(index);
+    // Absent, mistyped and single zero points: the common reading.
+    if (!zp || getIntegerElementType(zp) != storage ||
+        getTensorType(zp).getNumElements() == 1)
+      return runtimeZeroPoint(b, index, storage, what, 1);
     ArrayRef<int64_t> shape = getTensorType(zp).getShape();
-    if (!perColumn && checkRowZeroPointShape(b, shape, shapes))
-      return failure();
-    if (getTensorType(zp).getNumElements() == 1)
-      return b.reshape(zp, {});
-    if (!perColumn)
+    if (!perColumn) {
+      if (checkRowZeroPointShape(b, shape, shapes))
+        return failure();
       return b.unsupported(describeInput(b, index) +
                            " holds one run-time zero point per row of A; "
                            "qnt.matmul_integer takes one for all of A");
+    }
     if (!isPerColumnShape(shape, shapes.columns))
       return b.emitError() << "b_zero_point must be a scalar or hold one "
                               "value per column of B, got shape ["
@@ -792,7 +898,7 @@ LogicalResult convertRuntimeMatMulInteger(OpBinder &b,
       return b.unsupported(describeInput(b, index) +
                            " holds run-time zero points per batch of B; "
                            "qnt.matmul_integer takes one per column");
-    return b.reshape(zp, {shapes.columns});
+    return b.reshape(asIntegerTensor(b, zp), {shapes.columns});
   };
   FailureOr<Value> aZp = readZeroPoint(2, aType, /*perColumn=*/false);
   if (failed(aZp))

@@ -209,3 +209,35 @@ func.func @matmul_integer_stays(%a: tensor<2x3xui8>, %b: tensor<3x2xi8>, %azp: t
   %y2 = qnt.matmul_integer %a2, %b2, %zp, %zp : (tensor<1x33026xui8>, tensor<33026x1xui8>, tensor<ui8>, tensor<ui8>) -> tensor<1x1xi32>
   return %y, %y2 : tensor<2x2xi32>, tensor<1x1xi32>
 }
+
+// -----
+
+// Constant zero points: qnt.conv2d on types of scale 1 (per output channel
+// for a 1-D filter zero point).
+// CHECK-LABEL: func.func @conv2d_integer_to_conv2d
+// CHECK-SAME: (%[[X:.*]]: tensor<1x4x4x2xui8>, %[[W:.*]]: tensor<3x2x2x2xi8>)
+// CHECK-DAG: %[[XQ:.*]] = qnt.storage_cast %[[X]] : tensor<1x4x4x2xui8> -> tensor<1x4x4x2x!quant.uniform<u8:f32, 1.000000e+00:128>>
+// CHECK-DAG: %[[WQ:.*]] = qnt.storage_cast %[[W]] : tensor<3x2x2x2xi8> -> tensor<3x2x2x2x!quant.uniform<i8:f32:0, {1.000000e+00,1.000000e+00:1,1.000000e+00:-2}>>
+// CHECK: %[[C:.*]] = qnt.conv2d %[[XQ]], %[[WQ]] {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>} : (tensor<1x4x4x2x!quant.uniform<u8:f32, 1.000000e+00:128>>, tensor<3x2x2x2x!quant.uniform<i8:f32:0, {1.000000e+00,1.000000e+00:1,1.000000e+00:-2}>>) -> tensor<1x3x3x3x!quant.uniform<i32:f32, 1.000000e+00>>
+// CHECK: %[[Y:.*]] = qnt.storage_cast %[[C]] : tensor<1x3x3x3x!quant.uniform<i32:f32, 1.000000e+00>> -> tensor<1x3x3x3xi32>
+// CHECK: return %[[Y]]
+func.func @conv2d_integer_to_conv2d(%x: tensor<1x4x4x2xui8>, %w: tensor<3x2x2x2xi8>) -> tensor<1x3x3x3xi32> {
+  %xzp = qnt.constant dense<128> : tensor<ui8> -> tensor<ui8>
+  %wzp = qnt.constant dense<[0, 1, -2]> : tensor<3xi8> -> tensor<3xi8>
+  %y = qnt.conv2d_integer %x, %w, %xzp, %wzp {strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, groups = 1 : i64} : (tensor<1x4x4x2xui8>, tensor<3x2x2x2xi8>, tensor<ui8>, tensor<3xi8>) -> tensor<1x3x3x3xi32>
+  return %y : tensor<1x3x3x3xi32>
+}
+
+// -----
+
+// A run-time zero point stays; so does a window of more than 33025 products
+// (here 1 x 1 x 33026).
+// CHECK-LABEL: func.func @conv2d_integer_stays
+// CHECK-COUNT-2: qnt.conv2d_integer
+// CHECK-NOT: qnt.conv2d %
+func.func @conv2d_integer_stays(%x: tensor<1x4x4x2xui8>, %w: tensor<3x2x2x2xi8>, %xzp: tensor<ui8>, %x2: tensor<1x1x1x33026xi8>, %w2: tensor<1x1x1x33026xi8>) -> (tensor<1x3x3x3xi32>, tensor<1x1x1x1xi32>) {
+  %wzp = qnt.constant dense<0> : tensor<i8> -> tensor<i8>
+  %y = qnt.conv2d_integer %x, %w, %xzp, %wzp {strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, groups = 1 : i64} : (tensor<1x4x4x2xui8>, tensor<3x2x2x2xi8>, tensor<ui8>, tensor<i8>) -> tensor<1x3x3x3xi32>
+  %y2 = qnt.conv2d_integer %x2, %w2, %wzp, %wzp {strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, groups = 1 : i64} : (tensor<1x1x1x33026xi8>, tensor<1x1x1x33026xi8>, tensor<i8>, tensor<i8>) -> tensor<1x1x1x1xi32>
+  return %y, %y2 : tensor<1x3x3x3xi32>, tensor<1x1x1x1xi32>
+}

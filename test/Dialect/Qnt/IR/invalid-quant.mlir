@@ -206,3 +206,83 @@ func.func @matmul_integer_rhs_zero_point(%a: tensor<2x3xui8>, %b: tensor<3x2xi8>
   %y = qnt.matmul_integer %a, %b, %azp, %bzp : (tensor<2x3xui8>, tensor<3x2xi8>, tensor<ui8>, tensor<3xi8>) -> tensor<2x2xi32>
   return
 }
+
+// -----
+
+func.func @conv2d_integer_rank(%x: tensor<4x4x2xui8>, %w: tensor<3x2x2x2xui8>, %zp: tensor<ui8>) {
+  // expected-error @+1 {{'qnt.conv2d_integer' op input must have rank 4 (NHWC), got rank 3}}
+  %y = qnt.conv2d_integer %x, %w, %zp, %zp {strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, groups = 1 : i64} : (tensor<4x4x2xui8>, tensor<3x2x2x2xui8>, tensor<ui8>, tensor<ui8>) -> tensor<1x3x3x3xi32>
+  return
+}
+
+// -----
+
+func.func @conv2d_integer_operand_type(%x: tensor<1x4x4x2xui8>, %w: tensor<3x2x2x2xi16>, %xzp: tensor<ui8>, %wzp: tensor<i16>) {
+  // expected-error @+1 {{filter must have element type i8 or ui8, got 'i16'}}
+  %y = qnt.conv2d_integer %x, %w, %xzp, %wzp {strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, groups = 1 : i64} : (tensor<1x4x4x2xui8>, tensor<3x2x2x2xi16>, tensor<ui8>, tensor<i16>) -> tensor<1x3x3x3xi32>
+  return
+}
+
+// -----
+
+func.func @conv2d_integer_groups(%x: tensor<1x4x4x2xui8>, %w: tensor<3x2x2x2xui8>, %zp: tensor<ui8>) {
+  // expected-error @+1 {{groups must be positive, got 0}}
+  %y = qnt.conv2d_integer %x, %w, %zp, %zp {strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, groups = 0 : i64} : (tensor<1x4x4x2xui8>, tensor<3x2x2x2xui8>, tensor<ui8>, tensor<ui8>) -> tensor<1x3x3x3xi32>
+  return
+}
+
+// -----
+
+func.func @conv2d_integer_filters_per_group(%x: tensor<1x4x4x2xui8>, %w: tensor<3x2x2x1xui8>, %zp: tensor<ui8>) {
+  // expected-error @+1 {{filters 3 must be a multiple of groups 2}}
+  %y = qnt.conv2d_integer %x, %w, %zp, %zp {strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, groups = 2 : i64} : (tensor<1x4x4x2xui8>, tensor<3x2x2x1xui8>, tensor<ui8>, tensor<ui8>) -> tensor<1x3x3x3xi32>
+  return
+}
+
+// -----
+
+func.func @conv2d_integer_group_channels(%x: tensor<1x4x4x2xui8>, %w: tensor<2x2x2x2xui8>, %zp: tensor<ui8>) {
+  // expected-error @+1 {{filter input channels 2 must equal input channels / groups = 1}}
+  %y = qnt.conv2d_integer %x, %w, %zp, %zp {strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, groups = 2 : i64} : (tensor<1x4x4x2xui8>, tensor<2x2x2x2xui8>, tensor<ui8>, tensor<ui8>) -> tensor<1x3x3x2xi32>
+  return
+}
+
+// -----
+
+func.func @conv2d_integer_window(%x: tensor<1x4x4x2xui8>, %w: tensor<3x2x2x2xui8>, %zp: tensor<ui8>) {
+  // expected-error @+1 {{strides must have 2 values (sh, sw), got 1}}
+  %y = qnt.conv2d_integer %x, %w, %zp, %zp {strides = array<i64: 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, groups = 1 : i64} : (tensor<1x4x4x2xui8>, tensor<3x2x2x2xui8>, tensor<ui8>, tensor<ui8>) -> tensor<1x3x3x3xi32>
+  return
+}
+
+// -----
+
+func.func @conv2d_integer_result_shape(%x: tensor<1x4x4x2xui8>, %w: tensor<3x2x2x2xui8>, %zp: tensor<ui8>) {
+  // expected-error @+1 {{result shape must be [1, 3, 3, 3], got [1, 4, 4, 3]}}
+  %y = qnt.conv2d_integer %x, %w, %zp, %zp {strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, groups = 1 : i64} : (tensor<1x4x4x2xui8>, tensor<3x2x2x2xui8>, tensor<ui8>, tensor<ui8>) -> tensor<1x4x4x3xi32>
+  return
+}
+
+// -----
+
+func.func @conv2d_integer_result_type(%x: tensor<1x4x4x2xui8>, %w: tensor<3x2x2x2xui8>, %zp: tensor<ui8>) {
+  // expected-error @+1 {{result must have element type i32, got 'ui32'}}
+  %y = qnt.conv2d_integer %x, %w, %zp, %zp {strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, groups = 1 : i64} : (tensor<1x4x4x2xui8>, tensor<3x2x2x2xui8>, tensor<ui8>, tensor<ui8>) -> tensor<1x3x3x3xui32>
+  return
+}
+
+// -----
+
+func.func @conv2d_integer_input_zero_point(%x: tensor<1x4x4x2xui8>, %w: tensor<3x2x2x2xui8>, %xzp: tensor<i8>, %wzp: tensor<ui8>) {
+  // expected-error @+1 {{input zero point must be a rank-0 tensor of 'ui8', got 'tensor<i8>'}}
+  %y = qnt.conv2d_integer %x, %w, %xzp, %wzp {strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, groups = 1 : i64} : (tensor<1x4x4x2xui8>, tensor<3x2x2x2xui8>, tensor<i8>, tensor<ui8>) -> tensor<1x3x3x3xi32>
+  return
+}
+
+// -----
+
+func.func @conv2d_integer_filter_zero_point(%x: tensor<1x4x4x2xui8>, %w: tensor<3x2x2x2xui8>, %xzp: tensor<ui8>, %wzp: tensor<2xui8>) {
+  // expected-error @+1 {{filter zero point must be a rank-0 tensor or one of 3 elements (one per output channel) of 'ui8', got 'tensor<2xui8>'}}
+  %y = qnt.conv2d_integer %x, %w, %xzp, %wzp {strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, groups = 1 : i64} : (tensor<1x4x4x2xui8>, tensor<3x2x2x2xui8>, tensor<ui8>, tensor<2xui8>) -> tensor<1x3x3x3xi32>
+  return
+}

@@ -64,3 +64,10 @@ func.func @matmul_integer(%a: tensor<2x4x8xui8>, %b: tensor<8x3xi8>, %azp: tenso
   %y = qnt.matmul_integer %a, %b, %azp, %bzp : (tensor<2x4x8xui8>, tensor<8x3xi8>, tensor<ui8>, tensor<3xi8>) -> tensor<2x4x3xi32>
   return %y : tensor<2x4x3xi32>
 }
+
+// CHECK-LABEL: func.func @conv2d_integer
+// CHECK: qnt.conv2d_integer %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}} {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>} : (tensor<1x4x4x2xui8>, tensor<3x2x2x2xi8>, tensor<ui8>, tensor<3xi8>) -> tensor<1x3x3x3xi32>
+func.func @conv2d_integer(%x: tensor<1x4x4x2xui8>, %w: tensor<3x2x2x2xi8>, %xzp: tensor<ui8>, %wzp: tensor<3xi8>) -> tensor<1x3x3x3xi32> {
+  %y = qnt.conv2d_integer %x, %w, %xzp, %wzp {strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, groups = 1 : i64} : (tensor<1x4x4x2xui8>, tensor<3x2x2x2xi8>, tensor<ui8>, tensor<3xi8>) -> tensor<1x3x3x3xi32>
+  return %y : tensor<1x3x3x3xi32>
+}

@@ -185,4 +185,52 @@ def Qnt_MatMulIntegerOp : Qnt_Op<"matmul_integer", [Pure]> {
   let hasCanonicalizer = 1;
 }
 
+def Qnt_Conv2DIntegerOp : Qnt_Op<"conv2d_integer", [Pure]> {
+  let summary = "Integer 2-D convolution with zero points as tensors (ONNX ConvInteger)";
+  let description = [{
+    ```
+    out[n, oh, ow, f] = sum over kh, kw, c of
+        (in[n, oh*sh + kh*dh - pad_top, ow*sw + kw*dw - pad_left, g*Cg + c]
+           - input_zero_point)
+        * (filter[f, kh, kw, c] - filter_zero_point[f]),
+        g = f / (F / groups), Cg = C / groups
+    ```
+    where a position in the padding contributes 0 (as if the input were
+    padded with its zero point), summed exactly and wrapped to i32 (what an
+    i32 accumulator computes). This is ONNX ConvInteger when its zero points
+    are known only at run time, as after DynamicQuantizeLinear.
+
+    Operands: `input` `[N, H, W, C]` and `filter` `[F, KH, KW, C / groups]`
+    of `i8` or `ui8`; `input_zero_point` a rank-0 tensor of the input's
+    element type; `filter_zero_point` of the filter's element type, rank 0
+    or `[F]` (per output channel). The attributes and the result shape
+    `[N, OH, OW, F]` are those of `qnt.conv2d`; the result is `i32`.
+
+    With constant zero points and `KH * KW * C / groups <= 33025` (so that no
+    sum leaves the i32 range: every factor lies in [-255, 255]),
+    canonicalization rewrites the op into `qnt.conv2d` on `!quant.uniform`
+    types of scale 1, which then computes the same integers.
+
+    ```mlir
+    %y = qnt.conv2d_integer %x, %w, %xzp, %wzp {strides = array<i64: 1, 1>,
+           pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>,
+           groups = 1 : i64}
+         : (tensor<1x4x4x2xui8>, tensor<3x2x2x2xi8>, tensor<ui8>, tensor<3xi8>)
+         -> tensor<1x3x3x3xi32>
+    ```
+  }];
+  let arguments = (ins Qnt_IntegerTensor:$input, Qnt_IntegerTensor:$filter,
+                       Qnt_IntegerTensor:$input_zero_point,
+                       Qnt_IntegerTensor:$filter_zero_point,
+                       DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$pads,
+                       DenseI64ArrayAttr:$dilations, I64Attr:$groups);
+  let results = (outs Qnt_IntegerTensor:$output);
+  let assemblyFormat = [{
+    $input `,` $filter `,` $input_zero_point `,` $filter_zero_point attr-dict
+    `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+  let hasCanonicalizer = 1;
+}
+
 #endif // QUANTC_DIALECT_QNT_IR_QNTQUANTOPS_TD
