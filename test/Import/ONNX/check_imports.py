@@ -38,7 +38,8 @@ def supported_ops(tool):
 
 
 def known_gaps(docs):
-    """{name: reason} from the tables under "## Known gaps" in docs."""
+    """{name: reason} from the tables under "## Known gaps" in docs; a row's
+    first cell may name several models or tests, separated by commas."""
     gaps, in_section = {}, False
     with open(docs, encoding="utf-8") as f:
         for line in f:
@@ -47,8 +48,9 @@ def known_gaps(docs):
                 continue
             if in_section and line.startswith("| ") and not line.startswith("| ---"):
                 cells = [c.strip() for c in line.strip().strip("|").split("|")]
-                if len(cells) >= 2 and cells[0] not in ("model", "node test"):
-                    gaps[cells[0].strip("`")] = cells[1]
+                if len(cells) >= 2 and cells[0] not in ("model", "node tests"):
+                    for name in cells[0].split(","):
+                        gaps[name.strip().strip("`")] = cells[1]
     return gaps
 
 

@@ -319,6 +319,16 @@ LogicalResult ResizeOp::verify() {
     return emitOpError() << "resizes only H and W: input " << shapeString(in)
                          << " and result " << shapeString(out)
                          << " must agree in N and C";
+  if (std::optional<ArrayRef<float>> scales = getScales()) {
+    if (scales->size() != 2)
+      return emitOpError() << "scales must have 2 values (scale_h, scale_w), "
+                              "got "
+                           << scales->size();
+    for (float scale : *scales)
+      if (!(scale > 0.0f) || !std::isfinite(scale))
+        return emitOpError()
+               << "scales must be positive and finite, got " << scale;
+  }
   return verifySameElementType(*this, getInput().getType(),
                                getOutput().getType(), "input");
 }

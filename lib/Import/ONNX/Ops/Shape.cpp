@@ -966,8 +966,8 @@ struct ResizeParams {
 };
 
 /// qnt.resize of an NCHW tensor to `size` (rank 4; N and C unchanged).
-/// `scales`, when the model gives them and the coordinate transform uses
-/// them, must be the ones qnt.resize uses, size / input size.
+/// `scales`, when the model gives them, become the op's scales where they
+/// differ from the size ratio (ONNX maps coordinates with the given scales).
 LogicalResult buildResize(OpBinder &b, Value input, ArrayRef<int64_t> size,
                           ArrayRef<float> scales, const ResizeParams &params) {
   ArrayRef<int64_t> shape = getTensorType(input).getShape();
@@ -980,15 +980,6 @@ LogicalResult buildResize(OpBinder &b, Value input, ArrayRef<int64_t> size,
       return b.unsupported("resizing dimension " + Twine(d) + " of size " +
                            Twine(shape[d]) + " to " + Twine(size[d]) +
                            "; QuantC resizes non-empty H and W");
-    // align_corners maps coordinates with the sizes alone.
-    if (!scales.empty() &&
-        params.transform != CoordinateTransform::align_corners &&
-        static_cast<float>(size[d]) / static_cast<float>(shape[d]) != scales[d])
-      return b.emitError() << "unsupported: scale " << scales[d]
-                           << " of dimension " << d
-                           << " differs from output / input size " << size[d]
-                           << " / " << shape[d]
-                           << ", the scale qnt.resize maps coordinates with";
   }
   Type element = getTensorType(input).getElementType();
   if (!element.isF32() && !isa<quant::QuantizedType>(element))
@@ -999,8 +990,17 @@ LogicalResult buildResize(OpBinder &b, Value input, ArrayRef<int64_t> size,
   Value nhwc = b.toNHWC(input);
   auto type =
       RankedTensorType::get({size[0], size[2], size[3], size[1]}, element);
+  DenseF32ArrayAttr scaleAttr;
+  // align_corners maps coordinates with the sizes alone.
+  if (!scales.empty() &&
+      params.transform != CoordinateTransform::align_corners &&
+      llvm::any_of(llvm::seq(2, 4), [&](int d) {
+        return static_cast<float>(size[d]) / static_cast<float>(shape[d]) !=
+               scales[d];
+      }))
+    scaleAttr = b.getBuilder().getDenseF32ArrayAttr({scales[2], scales[3]});
   Value resized = b.create<ResizeOp>(type, nhwc, params.mode, params.transform,
-                                     params.nearest);
+                                     params.nearest, scaleAttr);
   b.setResult(0, b.fromNHWC(resized));
   return success();
 }

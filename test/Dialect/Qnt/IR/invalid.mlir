@@ -798,3 +798,19 @@ func.func @sigmoid_integer(%x: tensor<2xi8>) {
   %y = qnt.sigmoid %x : tensor<2xi8> -> tensor<2xi8>
   return
 }
+
+// -----
+
+func.func @resize_scales_count(%x: tensor<1x4x4x3xf32>) {
+  // expected-error @+1 {{scales must have 2 values (scale_h, scale_w), got 1}}
+  %y = qnt.resize %x {mode = #qnt<resize_mode nearest>, coordinate_transform = #qnt<coordinate_transform asymmetric>, nearest_mode = #qnt<nearest_mode floor>, scales = array<f32: 2.0>} : tensor<1x4x4x3xf32> -> tensor<1x8x8x3xf32>
+  return
+}
+
+// -----
+
+func.func @resize_scales_positive(%x: tensor<1x4x4x3xf32>) {
+  // expected-error @+1 {{scales must be positive and finite, got 0.000000e+00}}
+  %y = qnt.resize %x {mode = #qnt<resize_mode nearest>, coordinate_transform = #qnt<coordinate_transform asymmetric>, nearest_mode = #qnt<nearest_mode floor>, scales = array<f32: 2.0, 0.0>} : tensor<1x4x4x3xf32> -> tensor<1x8x8x3xf32>
+  return
+}

@@ -147,6 +147,16 @@ func.func @resize(%x: tensor<1x4x4x3x!u8>) -> tensor<1x8x12x3x!u8> {
   return %y : tensor<1x8x12x3x!u8>
 }
 
+// CHECK-LABEL: func.func @resize_with_scales
+func.func @resize_with_scales(%x: tensor<1x4x4x3xf32>) -> tensor<1x2x4x3xf32> {
+  // CHECK: qnt.resize %{{.*}} {{{.*}}scales = array<f32: 6.000000e-01, 1.000000e+00>}
+  %y = qnt.resize %x {mode = #qnt<resize_mode linear>,
+                      coordinate_transform = #qnt<coordinate_transform half_pixel>,
+                      nearest_mode = #qnt<nearest_mode floor>,
+                      scales = array<f32: 0.6, 1.0>} : tensor<1x4x4x3xf32> -> tensor<1x2x4x3xf32>
+  return %y : tensor<1x2x4x3xf32>
+}
+
 // CHECK-LABEL: func.func @data_movement
 func.func @data_movement(%x: tensor<1x3x4x5xf32>, %y: tensor<1x3x2x5xf32>, %w: tensor<4x3x!s8w4>) -> (tensor<60xf32>, tensor<1x4x5x3xf32>, tensor<1x3x6x5xf32>, tensor<1x5x8x7xf32>, tensor<3x4x!quant.uniform<i8:f32:1, {0.5, 0.25, 0.125, 0.0625}>>) {
   // CHECK: qnt.reshape %{{.*}} : tensor<1x3x4x5xf32> -> tensor<60xf32>

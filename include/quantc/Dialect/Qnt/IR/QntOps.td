@@ -428,15 +428,19 @@ def Qnt_ResizeOp : Qnt_Op<"resize", [Pure]> {
   let summary = "Resizes H and W of an NHWC tensor (ONNX Resize)";
   let description = [{
     Each output pixel `(oh, ow)` maps to the input coordinate given by
-    `coordinate_transform` (ONNX's `coordinate_transformation_mode`, with
-    scale `OH / H` and `OW / W`); `nearest` mode picks one input pixel,
-    rounding with `nearest_mode`; `linear` mode interpolates bilinearly.
-    N and C are unchanged; input and result have the same element type
-    (quantized: the same parameters).
+    `coordinate_transform` (ONNX's `coordinate_transformation_mode`), with
+    the scales `[scale_h, scale_w]` when the op has them (ONNX's `scales`
+    input, which need not equal the size ratio when the output size was
+    rounded down) and `OH / H`, `OW / W` otherwise; `align_corners` uses
+    the sizes alone. `nearest` mode picks one input pixel, rounding with
+    `nearest_mode`; `linear` mode interpolates bilinearly. N and C are
+    unchanged; input and result have the same element type (quantized: the
+    same parameters); scales are positive and finite.
   }];
   let arguments = (ins Qnt_Tensor:$input, Qnt_ResizeModeAttr:$mode,
                        Qnt_CoordinateTransformAttr:$coordinate_transform,
-                       Qnt_NearestModeAttr:$nearest_mode);
+                       Qnt_NearestModeAttr:$nearest_mode,
+                       OptionalAttr<DenseF32ArrayAttr>:$scales);
   let results = (outs Qnt_Tensor:$output);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
   let hasVerifier = 1;
