@@ -8,6 +8,8 @@
 #include "GraphImporter.h"
 #include "TensorConversion.h"
 
+#include "quantc/Dialect/Qnt/Utils/TypeUtils.h"
+
 #include "mlir/IR/Matchers.h"
 
 using namespace mlir;
@@ -232,22 +234,8 @@ Value OpBinder::floatConstant(ArrayRef<float> values, ArrayRef<int64_t> shape) {
 }
 
 Value OpBinder::transpose(Value value, ArrayRef<int64_t> perm) {
-  RankedTensorType type = getTensorType(value);
-  SmallVector<int64_t> shape;
-  for (int64_t p : perm)
-    shape.push_back(type.getDimSize(p));
-  Type element = type.getElementType();
-  if (auto perAxis = dyn_cast<quant::UniformQuantizedPerAxisType>(element)) {
-    int32_t axis =
-        llvm::find(perm, perAxis.getQuantizedDimension()) - perm.begin();
-    element = quant::UniformQuantizedPerAxisType::get(
-        perAxis.getFlags(), perAxis.getStorageType(),
-        perAxis.getExpressedType(), perAxis.getScales(),
-        perAxis.getZeroPoints(), axis, perAxis.getStorageTypeMin(),
-        perAxis.getStorageTypeMax());
-  }
-  return create<TransposeOp>(RankedTensorType::get(shape, element), value,
-                             perm);
+  return create<TransposeOp>(permuteTensorType(getTensorType(value), perm),
+                             value, perm);
 }
 
 Value OpBinder::reshape(Value value, ArrayRef<int64_t> shape) {

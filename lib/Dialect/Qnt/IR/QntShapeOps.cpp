@@ -24,23 +24,6 @@ using namespace mlir::quantc::verifier;
 // Shared helpers
 //===----------------------------------------------------------------------===//
 
-/// The per-axis type `type` with the parameters of slices `selected` of its
-/// quantized dimension, quantized along `dimension`.
-static quant::UniformQuantizedPerAxisType
-selectSlices(quant::UniformQuantizedPerAxisType type,
-             ArrayRef<int64_t> selected, int32_t dimension) {
-  SmallVector<double> scales;
-  SmallVector<int64_t> zeroPoints;
-  for (int64_t index : selected) {
-    scales.push_back(type.getScales()[index]);
-    zeroPoints.push_back(type.getZeroPoints()[index]);
-  }
-  return quant::UniformQuantizedPerAxisType::get(
-      type.getFlags(), type.getStorageType(), type.getExpressedType(), scales,
-      zeroPoints, dimension, type.getStorageTypeMin(),
-      type.getStorageTypeMax());
-}
-
 /// Checks that the result element type is `expected`, quoting `rule`.
 static LogicalResult verifyPerAxisResult(Operation *op, Type expected,
                                          Type actual, StringRef rule) {
@@ -225,11 +208,7 @@ LogicalResult GatherOp::verify() {
     return verifyPerAxisResult(*this, perAxis, out.getElementType(),
                                "a quantized dimension before axis is kept");
   if (d > axis) {
-    auto expectedType = quant::UniformQuantizedPerAxisType::get(
-        perAxis.getFlags(), perAxis.getStorageType(),
-        perAxis.getExpressedType(), perAxis.getScales(),
-        perAxis.getZeroPoints(), d + m - 1, perAxis.getStorageTypeMin(),
-        perAxis.getStorageTypeMax());
+    auto expectedType = withQuantizedDimension(perAxis, d + m - 1);
     return verifyPerAxisResult(
         *this, expectedType, out.getElementType(),
         "a quantized dimension after axis moves by the indices' rank - 1");
@@ -350,11 +329,8 @@ LogicalResult GatherDynamicOp::verify() {
   if (d < axis)
     return verifyPerAxisResult(*this, perAxis, out.getElementType(),
                                "a quantized dimension before axis is kept");
-  auto expectedType = quant::UniformQuantizedPerAxisType::get(
-      perAxis.getFlags(), perAxis.getStorageType(), perAxis.getExpressedType(),
-      perAxis.getScales(), perAxis.getZeroPoints(),
-      d + indicesType.getRank() - 1, perAxis.getStorageTypeMin(),
-      perAxis.getStorageTypeMax());
+  auto expectedType =
+      withQuantizedDimension(perAxis, d + indicesType.getRank() - 1);
   return verifyPerAxisResult(
       *this, expectedType, out.getElementType(),
       "a quantized dimension after axis moves by the indices' rank - 1");

@@ -176,23 +176,6 @@ LogicalResult verifyWindowAttr(Operation *op, StringRef name,
   return success();
 }
 
-/// Output size of a sliding window along one dimension, ONNX's formula.
-/// Returns a negative value when the dilated kernel exceeds the padded input.
-int64_t windowOutputSize(int64_t in, int64_t kernel, int64_t stride,
-                         int64_t dilation, int64_t padBegin, int64_t padEnd,
-                         bool ceilMode) {
-  if (ShapedType::isDynamic(in) || ShapedType::isDynamic(kernel))
-    return ShapedType::kDynamic;
-  int64_t span = in + padBegin + padEnd - (dilation * (kernel - 1) + 1);
-  if (span < 0)
-    return -1;
-  int64_t out = (ceilMode ? llvm::divideCeil(span, stride) : span / stride) + 1;
-  // A window must start inside the input or the leading padding.
-  if (ceilMode && (out - 1) * stride >= in + padBegin)
-    --out;
-  return out;
-}
-
 /// Verifies the spatial attributes of a 2-D window op and computes its output
 /// height and width.
 LogicalResult verifyWindow2D(Operation *op, int64_t height, int64_t width,

@@ -9,6 +9,7 @@
 #define QUANTC_LIB_DIALECT_QNT_IR_VERIFIERUTILS_H
 
 #include "quantc/Dialect/Qnt/IR/QntOps.h"
+#include "quantc/Dialect/Qnt/Utils/TypeUtils.h"
 
 #include <optional>
 #include <string>
@@ -57,12 +58,6 @@ LogicalResult verifyClampBounds(Operation *op, std::optional<float> min,
 LogicalResult verifyWindowAttr(Operation *op, StringRef name,
                                ArrayRef<int64_t> values, size_t count,
                                StringRef meaning, bool allowZero);
-
-/// Output size of a sliding window along one dimension, ONNX's formula.
-/// Returns a negative value when the dilated kernel exceeds the padded input.
-int64_t windowOutputSize(int64_t in, int64_t kernel, int64_t stride,
-                         int64_t dilation, int64_t padBegin, int64_t padEnd,
-                         bool ceilMode);
 
 /// Verifies the spatial attributes of a 2-D window op and computes its output
 /// height and width.

@@ -8,6 +8,7 @@
 
 #include "quantc/Dialect/Qnt/IR/QntOps.h"
 #include "quantc/Dialect/Qnt/Transforms/Passes.h"
+#include "quantc/Dialect/Qnt/Utils/TypeUtils.h"
 
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
@@ -30,25 +31,6 @@ SmallVector<int64_t> invertPermutation(ArrayRef<int64_t> perm) {
   return inverse;
 }
 
-/// The type of transpose(value of `type`, perm): dimension k is dimension
-/// perm[k], and a per-axis quantized dimension moves with its dimension.
-RankedTensorType permuteType(RankedTensorType type, ArrayRef<int64_t> perm) {
-  SmallVector<int64_t> shape;
-  for (int64_t p : perm)
-    shape.push_back(type.getDimSize(p));
-  Type element = type.getElementType();
-  if (auto perAxis = dyn_cast<quant::UniformQuantizedPerAxisType>(element)) {
-    int32_t axis =
-        llvm::find(perm, perAxis.getQuantizedDimension()) - perm.begin();
-    element = quant::UniformQuantizedPerAxisType::get(
-        perAxis.getFlags(), perAxis.getStorageType(),
-        perAxis.getExpressedType(), perAxis.getScales(),
-        perAxis.getZeroPoints(), axis, perAxis.getStorageTypeMin(),
-        perAxis.getStorageTypeMax());
-  }
-  return RankedTensorType::get(shape, element);
-}
-
 /// The transpose producing `value` if `op` is its only user.
 TransposeOp getSinkableTranspose(Value value, Operation *op) {
   auto transpose = value.getDefiningOp<TransposeOp>();
@@ -66,7 +48,8 @@ void replaceWithSunkOp(PatternRewriter &rewriter, Operation *op,
   auto resultType = cast<RankedTensorType>(op->getResult(0).getType());
   Operation *sunk = rewriter.clone(*op);
   sunk->setOperands(newOperands);
-  sunk->getResult(0).setType(permuteType(resultType, invertPermutation(perm)));
+  sunk->getResult(0).setType(
+      permuteTensorType(resultType, invertPermutation(perm)));
   if (adjust)
     adjust(sunk);
   rewriter.replaceOpWithNewOp<TransposeOp>(op, resultType, sunk->getResult(0),
@@ -150,9 +133,9 @@ struct SinkThroughBroadcastBinary : SinkPattern<BinaryOp> {
       Value aligned = operand;
       if (fullRank != type)
         aligned = ReshapeOp::create(rewriter, op.getLoc(), fullRank, operand);
-      operands.push_back(TransposeOp::create(rewriter, op.getLoc(),
-                                             permuteType(fullRank, inverse),
-                                             aligned, inverse));
+      operands.push_back(TransposeOp::create(
+          rewriter, op.getLoc(), permuteTensorType(fullRank, inverse), aligned,
+          inverse));
     }
     replaceWithSunkOp(rewriter, op, operands, *perm);
     ++this->counter;

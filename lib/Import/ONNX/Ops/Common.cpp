@@ -13,18 +13,6 @@ using namespace mlir;
 using namespace mlir::quantc;
 using namespace mlir::quantc::onnx_import;
 
-int64_t mlir::quantc::onnx_import::windowOutputSize(
-    int64_t in, int64_t kernel, int64_t stride, int64_t dilation,
-    int64_t padBegin, int64_t padEnd, bool ceilMode) {
-  int64_t span = in + padBegin + padEnd - (dilation * (kernel - 1) + 1);
-  if (span < 0)
-    return -1;
-  int64_t out = (ceilMode ? llvm::divideCeil(span, stride) : span / stride) + 1;
-  if (ceilMode && (out - 1) * stride >= in + padBegin)
-    --out;
-  return out;
-}
-
 /// The error for a window larger than its padded input along dimension `i`
 /// of the 2-D form (`lifted` when a 1-D window was read as 2-D).
 static LogicalResult windowDoesNotFit(OpBinder &b, const Window2D &window,

@@ -11,6 +11,8 @@
 
 #include "../OpBinder.h"
 
+#include "quantc/Dialect/Qnt/Utils/TypeUtils.h"
+
 namespace mlir::quantc::onnx_import {
 
 /// Sliding-window attributes for two spatial dimensions, after auto_pad.
@@ -27,12 +29,6 @@ struct Window2D {
 /// (one spatial dimension) are read as 2-D with height 1.
 ParseResult readWindow2D(OpBinder &b, ArrayRef<int64_t> inputHW,
                          ArrayRef<int64_t> kernelHW, Window2D &window);
-
-/// Output size along one dimension (floor, or ceil with ONNX's rule that a
-/// window must start inside the input or leading padding).
-int64_t windowOutputSize(int64_t in, int64_t kernel, int64_t stride,
-                         int64_t dilation, int64_t padBegin, int64_t padEnd,
-                         bool ceilMode);
 
 /// Builds ONNX Conv semantics (NCHW input, OIHW filter, 1-D or 2-D) with
 /// qnt.conv2d, reading the node's attributes. `outputElement` is the

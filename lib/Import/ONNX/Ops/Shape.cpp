@@ -15,6 +15,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "../OpRegistry.h"
+#include "quantc/Dialect/Qnt/Utils/TypeUtils.h"
 
 #include "mlir/IR/Matchers.h"
 #include "llvm/Support/MathExtras.h"
@@ -68,22 +69,6 @@ Value reshapeData(OpBinder &b, Value value, ArrayRef<int64_t> shape) {
   if (getPerAxis(value))
     value = toStorage(b, value);
   return b.reshape(value, shape);
-}
-
-/// `type` with the parameters of slices `selected` of its quantized
-/// dimension, quantized along `dimension`.
-Type selectSlices(quant::UniformQuantizedPerAxisType type,
-                  ArrayRef<int64_t> selected, int32_t dimension) {
-  SmallVector<double> scales;
-  SmallVector<int64_t> zeroPoints;
-  for (int64_t index : selected) {
-    scales.push_back(type.getScales()[index]);
-    zeroPoints.push_back(type.getZeroPoints()[index]);
-  }
-  return quant::UniformQuantizedPerAxisType::get(
-      type.getFlags(), type.getStorageType(), type.getExpressedType(), scales,
-      zeroPoints, dimension, type.getStorageTypeMin(),
-      type.getStorageTypeMax());
 }
 
 /// qnt.slice reading `counts[k]` elements from `offsets[k]` in steps of
@@ -674,11 +659,7 @@ LogicalResult convertGatherDynamic(OpBinder &b, Value input, Value indices,
       input = toStorage(b, input);
       element = getTensorType(input).getElementType();
     } else if (d > axis) {
-      element = quant::UniformQuantizedPerAxisType::get(
-          perAxis.getFlags(), perAxis.getStorageType(),
-          perAxis.getExpressedType(), perAxis.getScales(),
-          perAxis.getZeroPoints(), d + indicesType.getRank() - 1,
-          perAxis.getStorageTypeMin(), perAxis.getStorageTypeMax());
+      element = withQuantizedDimension(perAxis, d + indicesType.getRank() - 1);
     }
   }
   b.setResult(
@@ -728,11 +709,7 @@ LogicalResult convertGather(OpBinder &b) {
   if (auto perAxis = getPerAxis(input)) {
     int32_t d = perAxis.getQuantizedDimension();
     if (d > axis)
-      element = quant::UniformQuantizedPerAxisType::get(
-          perAxis.getFlags(), perAxis.getStorageType(),
-          perAxis.getExpressedType(), perAxis.getScales(),
-          perAxis.getZeroPoints(), d + m - 1, perAxis.getStorageTypeMin(),
-          perAxis.getStorageTypeMax());
+      element = withQuantizedDimension(perAxis, d + m - 1);
     else if (d == axis && m == 1 && !indices.empty())
       element = selectSlices(perAxis, indices, d);
     else if (d == axis) {
