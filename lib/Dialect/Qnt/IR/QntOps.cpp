@@ -329,6 +329,32 @@ LogicalResult ResizeOp::verify() {
         return emitOpError()
                << "scales must be positive and finite, got " << scale;
   }
+  bool crop =
+      getCoordinateTransform() == CoordinateTransform::tf_crop_and_resize;
+  if (std::optional<ArrayRef<float>> roi = getRoi()) {
+    if (!crop)
+      return emitOpError() << "roi is only used by coordinate_transform "
+                              "tf_crop_and_resize";
+    if (roi->size() != 4)
+      return emitOpError() << "roi must have 4 values (start_h, start_w, "
+                              "end_h, end_w), got "
+                           << roi->size();
+    for (float v : *roi)
+      if (!std::isfinite(v))
+        return emitOpError() << "roi values must be finite, got " << v;
+  } else if (crop) {
+    return emitOpError() << "coordinate_transform tf_crop_and_resize needs "
+                            "roi";
+  }
+  if (getExtrapolationValue() && !crop)
+    return emitOpError() << "extrapolation_value is only used by "
+                            "coordinate_transform tf_crop_and_resize";
+  if (crop && !getInput().getType().getElementType().isF32())
+    return emitOpError() << "coordinate_transform tf_crop_and_resize needs "
+                            "a float tensor (extrapolation_value is a real "
+                            "value)";
+  if (getAntialias() && getMode() != ResizeMode::linear)
+    return emitOpError() << "antialias is only used in linear mode";
   return verifySameElementType(*this, getInput().getType(),
                                getOutput().getType(), "input");
 }

@@ -940,6 +940,12 @@ struct ResizeParams {
   ResizeMode mode = ResizeMode::nearest;
   CoordinateTransform transform = CoordinateTransform::half_pixel;
   NearestMode nearest = NearestMode::round_prefer_floor;
+  /// tf_crop_and_resize: [start_h, start_w, end_h, end_w] and the value of
+  /// pixels mapped outside the input.
+  SmallVector<float> roi;
+  float extrapolation = 0.0f;
+  /// antialias = 1 in linear mode.
+  bool antialias = false;
 };
 
 /// qnt.resize of an NCHW tensor to `size` (rank 4; N and C unchanged).
@@ -958,26 +964,56 @@ LogicalResult buildResize(OpBinder &b, Value input, ArrayRef<int64_t> size,
                            Twine(shape[d]) + " to " + Twine(size[d]) +
                            "; QuantC resizes non-empty H and W");
   }
+  // A scale other than 1 on N or C moves elements along it even where the
+  // size is kept (a dimension of size 1 always maps to its only element).
+  if (!scales.empty())
+    for (int d = 0; d < 2; ++d)
+      if (scales[d] != 1.0f && shape[d] > 1)
+        return b.unsupported("a scale other than 1 on dimension " + Twine(d) +
+                             " of size " + Twine(shape[d]) +
+                             "; QuantC resizes H and W");
   Type element = getTensorType(input).getElementType();
   if (!element.isF32() && !isa<quant::QuantizedType>(element))
     return b.unsupported("Resize of an integer tensor");
   if (isa<quant::QuantizedType>(element) && params.mode != ResizeMode::nearest)
     return b.unsupported("linear Resize of a quantized tensor (ONNX "
                          "interpolates the stored integers)");
+  bool crop = params.transform == CoordinateTransform::tf_crop_and_resize;
+  if (crop && !element.isF32())
+    return b.unsupported("tf_crop_and_resize of a quantized tensor");
   Value nhwc = b.toNHWC(input);
   auto type =
       RankedTensorType::get({size[0], size[2], size[3], size[1]}, element);
+  auto ratio = [&](int d) {
+    return static_cast<float>(size[d]) / static_cast<float>(shape[d]);
+  };
+  // The scale of H and W: the given one, or the size ratio.
+  float scale[2] = {ratio(2), ratio(3)};
+  if (!scales.empty())
+    scale[0] = scales[2], scale[1] = scales[3];
+  // Antialiasing only changes linear down-sampling.
+  bool antialias = params.antialias && params.mode == ResizeMode::linear &&
+                   (scale[0] < 1.0f || scale[1] < 1.0f);
+  // align_corners and tf_crop_and_resize map coordinates with the sizes
+  // (and roi) alone; only the antialiasing filter uses the scales there.
+  bool scalesMap =
+      !(params.transform == CoordinateTransform::align_corners || crop) ||
+      antialias;
+  Builder &builder = b.getBuilder();
   DenseF32ArrayAttr scaleAttr;
-  // align_corners maps coordinates with the sizes alone.
-  if (!scales.empty() &&
-      params.transform != CoordinateTransform::align_corners &&
-      llvm::any_of(llvm::seq(2, 4), [&](int d) {
-        return static_cast<float>(size[d]) / static_cast<float>(shape[d]) !=
-               scales[d];
-      }))
-    scaleAttr = b.getBuilder().getDenseF32ArrayAttr({scales[2], scales[3]});
+  if (scalesMap && (scale[0] != ratio(2) || scale[1] != ratio(3)))
+    scaleAttr = builder.getDenseF32ArrayAttr({scale[0], scale[1]});
+  DenseF32ArrayAttr roiAttr;
+  FloatAttr extrapolationAttr;
+  if (crop) {
+    roiAttr = builder.getDenseF32ArrayAttr(
+        {params.roi[2], params.roi[3], params.roi[6], params.roi[7]});
+    if (params.extrapolation != 0.0f)
+      extrapolationAttr = builder.getF32FloatAttr(params.extrapolation);
+  }
   Value resized = b.create<ResizeOp>(type, nhwc, params.mode, params.transform,
-                                     params.nearest, scaleAttr);
+                                     params.nearest, scaleAttr, roiAttr,
+                                     extrapolationAttr, antialias);
   b.setResult(0, b.fromNHWC(resized));
   return success();
 }
@@ -1072,6 +1108,7 @@ LogicalResult convertResize(OpBinder &b) {
   ResizeParams params;
   std::string transform, nearest, policy;
   int64_t excludeOutside, antialias;
+  float extrapolation;
   SmallVector<int64_t> axes;
   if (b.tensorOperand(0, input) || readResizeMode(b, params) ||
       b.stringAttr("coordinate_transformation_mode", transform,
@@ -1080,13 +1117,19 @@ LogicalResult convertResize(OpBinder &b) {
       b.stringAttr("keep_aspect_ratio_policy", policy, StringRef("stretch")) ||
       b.intAttr("exclude_outside", excludeOutside, 0) ||
       b.intAttr("antialias", antialias, 0) ||
+      b.floatAttr("extrapolation_value", extrapolation, 0.0f) ||
       b.intsAttr("axes", axes, ArrayRef<int64_t>()))
     return failure();
   std::optional<CoordinateTransform> t =
       symbolizeCoordinateTransform(transform);
   if (!t)
     return b.unsupported("coordinate_transformation_mode '" + transform + "'");
+  if (*t == CoordinateTransform::half_pixel_symmetric && b.getOpset() < 19)
+    return b.emitError() << "coordinate_transformation_mode "
+                            "'half_pixel_symmetric' needs opset 19";
   params.transform = *t;
+  params.extrapolation = extrapolation;
+  params.antialias = antialias != 0;
   std::optional<NearestMode> nm = symbolizeNearestMode(nearest);
   if (!nm)
     return b.emitError() << "nearest_mode '" << nearest << "' is not one of "
@@ -1095,8 +1138,10 @@ LogicalResult convertResize(OpBinder &b) {
   params.nearest = *nm;
   if (excludeOutside != 0)
     return b.unsupported("exclude_outside = " + Twine(excludeOutside));
-  if (policy != "stretch")
-    return b.unsupported("keep_aspect_ratio_policy '" + policy + "'");
+  if (policy != "stretch" && policy != "not_larger" && policy != "not_smaller")
+    return b.emitError() << "keep_aspect_ratio_policy '" << policy
+                         << "' is not one of stretch, not_larger, "
+                            "not_smaller";
 
   ArrayRef<int64_t> shape = getTensorType(input).getShape();
   int64_t rank = shape.size();
@@ -1131,14 +1176,62 @@ LogicalResult convertResize(OpBinder &b) {
       scales[axis] = scale;
     if (sizeFromScales(b, shape, scales, size))
       return failure();
-  } else {
+  } else if (policy == "stretch") {
     for (auto [axis, s] : llvm::zip(axes, givenSizes))
       size[axis] = s;
+  } else {
+    // keep_aspect_ratio_policy: one scale for every axis in axes, the
+    // smallest (not_larger) or largest (not_smaller) of sizes / shape; the
+    // sizes are scale * shape rounded half up.
+    if (llvm::any_of(givenSizes, [](int64_t s) { return s <= 0; }) ||
+        llvm::any_of(axes, [&](int64_t axis) { return shape[axis] == 0; }))
+      return b.unsupported("keep_aspect_ratio_policy with an empty input or "
+                           "output dimension");
+    double scale = 0.0;
+    for (auto [i, axis] : llvm::enumerate(axes)) {
+      double r =
+          static_cast<double>(givenSizes[i]) / static_cast<double>(shape[axis]);
+      if (i == 0 || (policy == "not_larger" ? r < scale : r > scale))
+        scale = r;
+    }
+    scales.assign(rank, 1.0f);
+    for (int64_t axis : axes) {
+      scales[axis] = static_cast<float>(scale);
+      size[axis] = static_cast<int64_t>(
+          std::floor(scale * static_cast<double>(shape[axis]) + 0.5));
+    }
   }
-  // Antialiasing only filters linear and cubic down-sampling.
-  if (antialias != 0 && params.mode != ResizeMode::nearest &&
-      (size[2] < shape[2] || size[3] < shape[3]))
-    return b.unsupported("antialiased down-sampling");
+  if (params.transform == CoordinateTransform::tf_crop_and_resize) {
+    // roi: starts then ends, one pair per entry of axes, normalized; the
+    // other dimensions are not cropped.
+    SmallVector<float> givenRoi;
+    if (!b.hasOperand(1))
+      return b.emitError() << "tf_crop_and_resize needs the roi input";
+    if (b.constantFloats(1, "roi", givenRoi))
+      return failure();
+    if (givenRoi.size() != 2 * axes.size())
+      return b.emitError() << "roi has " << givenRoi.size() << " values; "
+                           << "tf_crop_and_resize needs " << 2 * axes.size()
+                           << " (a start and an end per resized axis)";
+    if (!givenScales.empty())
+      return b.unsupported("tf_crop_and_resize with scales (the ONNX "
+                           "specification and its reference implementation "
+                           "disagree on the output size); give sizes");
+    params.roi.assign(rank, 0.0f);
+    params.roi.append(rank, 1.0f);
+    for (auto [i, axis] : llvm::enumerate(axes)) {
+      params.roi[axis] = givenRoi[i];
+      params.roi[rank + axis] = givenRoi[axes.size() + i];
+    }
+    for (float v : params.roi)
+      if (!std::isfinite(v))
+        return b.emitError() << "roi values must be finite, got " << v;
+    for (int d = 0; d < 2; ++d)
+      if (shape[d] > 1 && size[d] == shape[d] &&
+          (params.roi[d] != 0.0f || params.roi[rank + d] != 1.0f))
+        return b.unsupported("tf_crop_and_resize cropping dimension " +
+                             Twine(d) + "; QuantC resizes H and W");
+  }
   return buildResize(b, input, size, scales, params);
 }
 

@@ -814,3 +814,59 @@ func.func @resize_scales_positive(%x: tensor<1x4x4x3xf32>) {
   %y = qnt.resize %x {mode = #qnt<resize_mode nearest>, coordinate_transform = #qnt<coordinate_transform asymmetric>, nearest_mode = #qnt<nearest_mode floor>, scales = array<f32: 2.0, 0.0>} : tensor<1x4x4x3xf32> -> tensor<1x8x8x3xf32>
   return
 }
+
+// -----
+
+func.func @resize_roi_without_crop(%x: tensor<1x4x4x3xf32>) {
+  // expected-error @+1 {{roi is only used by coordinate_transform tf_crop_and_resize}}
+  %y = qnt.resize %x {mode = #qnt<resize_mode linear>, coordinate_transform = #qnt<coordinate_transform half_pixel>, nearest_mode = #qnt<nearest_mode floor>, roi = array<f32: 0.0, 0.0, 1.0, 1.0>} : tensor<1x4x4x3xf32> -> tensor<1x8x8x3xf32>
+  return
+}
+
+// -----
+
+func.func @resize_roi_size(%x: tensor<1x4x4x3xf32>) {
+  // expected-error @+1 {{roi must have 4 values (start_h, start_w, end_h, end_w), got 2}}
+  %y = qnt.resize %x {mode = #qnt<resize_mode linear>, coordinate_transform = #qnt<coordinate_transform tf_crop_and_resize>, nearest_mode = #qnt<nearest_mode floor>, roi = array<f32: 0.0, 1.0>} : tensor<1x4x4x3xf32> -> tensor<1x8x8x3xf32>
+  return
+}
+
+// -----
+
+func.func @resize_roi_finite(%x: tensor<1x4x4x3xf32>) {
+  // expected-error @+1 {{roi values must be finite, got INF}}
+  %y = qnt.resize %x {mode = #qnt<resize_mode linear>, coordinate_transform = #qnt<coordinate_transform tf_crop_and_resize>, nearest_mode = #qnt<nearest_mode floor>, roi = array<f32: 0.0, 0.0, 0x7F800000, 1.0>} : tensor<1x4x4x3xf32> -> tensor<1x8x8x3xf32>
+  return
+}
+
+// -----
+
+func.func @resize_crop_without_roi(%x: tensor<1x4x4x3xf32>) {
+  // expected-error @+1 {{coordinate_transform tf_crop_and_resize needs roi}}
+  %y = qnt.resize %x {mode = #qnt<resize_mode linear>, coordinate_transform = #qnt<coordinate_transform tf_crop_and_resize>, nearest_mode = #qnt<nearest_mode floor>} : tensor<1x4x4x3xf32> -> tensor<1x8x8x3xf32>
+  return
+}
+
+// -----
+
+func.func @resize_extrapolation_without_crop(%x: tensor<1x4x4x3xf32>) {
+  // expected-error @+1 {{extrapolation_value is only used by coordinate_transform tf_crop_and_resize}}
+  %y = qnt.resize %x {mode = #qnt<resize_mode linear>, coordinate_transform = #qnt<coordinate_transform align_corners>, nearest_mode = #qnt<nearest_mode floor>, extrapolation_value = 1.0 : f32} : tensor<1x4x4x3xf32> -> tensor<1x8x8x3xf32>
+  return
+}
+
+// -----
+
+func.func @resize_crop_quantized(%x: tensor<1x4x4x3x!quant.uniform<u8:f32, 0.5:3>>) {
+  // expected-error @+1 {{coordinate_transform tf_crop_and_resize needs a float tensor (extrapolation_value is a real value)}}
+  %y = qnt.resize %x {mode = #qnt<resize_mode nearest>, coordinate_transform = #qnt<coordinate_transform tf_crop_and_resize>, nearest_mode = #qnt<nearest_mode floor>, roi = array<f32: 0.0, 0.0, 1.0, 1.0>} : tensor<1x4x4x3x!quant.uniform<u8:f32, 0.5:3>> -> tensor<1x8x8x3x!quant.uniform<u8:f32, 0.5:3>>
+  return
+}
+
+// -----
+
+func.func @resize_antialias_nearest(%x: tensor<1x4x4x3xf32>) {
+  // expected-error @+1 {{antialias is only used in linear mode}}
+  %y = qnt.resize %x {mode = #qnt<resize_mode nearest>, coordinate_transform = #qnt<coordinate_transform half_pixel>, nearest_mode = #qnt<nearest_mode floor>, antialias} : tensor<1x4x4x3xf32> -> tensor<1x8x8x3xf32>
+  return
+}

@@ -192,3 +192,24 @@ func.func @integer_tensors(%a: tensor<2x4xui8>, %b: tensor<3xi64>) -> (tensor<4x
   %r = qnt.reshape %r0 : tensor<8xui8> -> tensor<2x4xui8>
   return %t, %f, %r : tensor<4x2x!quant.uniform<u8:f32, 1.0:3>>, tensor<3xf32>, tensor<2x4xui8>
 }
+
+// CHECK-LABEL: func.func @resize_tf_crop_and_resize
+func.func @resize_tf_crop_and_resize(%x: tensor<1x4x4x1xf32>) -> tensor<1x3x3x1xf32> {
+  // CHECK: qnt.resize %{{.*}} {coordinate_transform = #qnt<coordinate_transform tf_crop_and_resize>, extrapolation_value = 1.000000e+01 : f32, mode = #qnt<resize_mode linear>, nearest_mode = #qnt<nearest_mode round_prefer_floor>, roi = array<f32: 4.000000e-01, 6.000000e-01, 1.200000e+00, 1.700000e+00>}
+  %y = qnt.resize %x {mode = #qnt<resize_mode linear>,
+                      coordinate_transform = #qnt<coordinate_transform tf_crop_and_resize>,
+                      nearest_mode = #qnt<nearest_mode round_prefer_floor>,
+                      roi = array<f32: 0.4, 0.6, 1.2, 1.7>,
+                      extrapolation_value = 10.0 : f32} : tensor<1x4x4x1xf32> -> tensor<1x3x3x1xf32>
+  return %y : tensor<1x3x3x1xf32>
+}
+
+// CHECK-LABEL: func.func @resize_antialias_symmetric
+func.func @resize_antialias_symmetric(%x: tensor<1x4x4x3xf32>) -> tensor<1x2x2x3xf32> {
+  // CHECK: qnt.resize %{{.*}} {antialias, coordinate_transform = #qnt<coordinate_transform half_pixel_symmetric>, mode = #qnt<resize_mode linear>, nearest_mode = #qnt<nearest_mode round_prefer_floor>, scales = array<f32: 6.000000e-01, 6.000000e-01>}
+  %y = qnt.resize %x {mode = #qnt<resize_mode linear>,
+                      coordinate_transform = #qnt<coordinate_transform half_pixel_symmetric>,
+                      nearest_mode = #qnt<nearest_mode round_prefer_floor>,
+                      scales = array<f32: 0.6, 0.6>, antialias} : tensor<1x4x4x3xf32> -> tensor<1x2x2x3xf32>
+  return %y : tensor<1x2x2x3xf32>
+}

@@ -33,7 +33,9 @@ def Qnt_CoordinateTransform : I32EnumAttr<"CoordinateTransform",
     I32EnumAttrCase<"half_pixel", 0>,
     I32EnumAttrCase<"pytorch_half_pixel", 1>,
     I32EnumAttrCase<"align_corners", 2>,
-    I32EnumAttrCase<"asymmetric", 3>]> {
+    I32EnumAttrCase<"asymmetric", 3>,
+    I32EnumAttrCase<"half_pixel_symmetric", 4>,
+    I32EnumAttrCase<"tf_crop_and_resize", 5>]> {
   let cppNamespace = "::mlir::quantc";
   let genSpecializedAttr = 0;
 }

@@ -427,20 +427,65 @@ def Qnt_GlobalAvgPoolOp : Qnt_Op<"global_avg_pool", [Pure]> {
 def Qnt_ResizeOp : Qnt_Op<"resize", [Pure]> {
   let summary = "Resizes H and W of an NHWC tensor (ONNX Resize)";
   let description = [{
-    Each output pixel `(oh, ow)` maps to the input coordinate given by
-    `coordinate_transform` (ONNX's `coordinate_transformation_mode`), with
-    the scales `[scale_h, scale_w]` when the op has them (ONNX's `scales`
-    input, which need not equal the size ratio when the output size was
-    rounded down) and `OH / H`, `OW / W` otherwise; `align_corners` uses
-    the sizes alone. `nearest` mode picks one input pixel, rounding with
-    `nearest_mode`; `linear` mode interpolates bilinearly. N and C are
-    unchanged; input and result have the same element type (quantized: the
-    same parameters); scales are positive and finite.
+    Input `[N, H, W, C]`, result `[N, OH, OW, C]`: N and C are unchanged;
+    input and result have the same element type (quantized: the same
+    parameters). Each axis is resampled separately; for H (W likewise, with
+    `W`, `OW`, `scale_w`, `roi[1]`, `roi[3]`):
+
+    * `scale` is `scale_h` of `scales` when the op has them (ONNX's `scales`
+      input, which need not equal the size ratio when the output size was
+      rounded) and the real ratio `OH / H` otherwise.
+    * Output row `y` maps to the real input coordinate `x` given by
+      `coordinate_transform` (ONNX's `coordinate_transformation_mode`):
+      - `half_pixel`: `x = (y + 0.5) / scale - 0.5`
+      - `half_pixel_symmetric`:
+        `x = H / 2 * (1 - OH / (scale * H)) + (y + 0.5) / scale - 0.5`
+        (the same as `half_pixel` when `scale = OH / H`)
+      - `pytorch_half_pixel`: `x = (y + 0.5) / scale - 0.5` if `OH > 1`,
+        else `x = -0.5`
+      - `align_corners`: `x = y * (H - 1) / (OH - 1)` if `OH > 1`, else
+        `x = 0` (the sizes alone)
+      - `asymmetric`: `x = y / scale`
+      - `tf_crop_and_resize`, with `start = roi[0]`, `end = roi[2]`:
+        `x = start * (H - 1) + y * (end - start) * (H - 1) / (OH - 1)` if
+        `OH > 1`, else `x = 0.5 * (start + end) * (H - 1)`. An output pixel
+        whose `x` on H or on W lies outside `[0, H - 1]` (resp.
+        `[0, W - 1]`) is `extrapolation_value` (0 when absent); the others
+        are interpolated as below.
+    * `nearest` mode takes input row `clamp(round(x), 0, H - 1)`, rounding
+      with `nearest_mode` (`round_prefer_floor`, `round_prefer_ceil`:
+      nearest integer, ties down resp. up; `floor`; `ceil`).
+    * `linear` mode takes
+      `sum_i w(i) * in[clamp(i, 0, H - 1)] / sum_i w(i)` over all integers
+      `i`, with the triangle filter `w(i) = max(0, 1 - |i - x| * a)`, where
+      `a = 1` (bilinear: the two rows around `x`), or with `antialias`
+      `a = min(scale, 1)`: down-sampling stretches the filter by
+      `1 / scale` (ONNX's `antialias = 1`; its reference implementation
+      computes the same weights). The result is the product of the H and W
+      weights, applied to the four (or more) neighbouring pixels.
+
+    Constraints: `scales` has 2 positive finite values; `roi` (4 finite
+    values `[start_h, start_w, end_h, end_w]`, ONNX's normalized `roi`
+    input) is present exactly when `coordinate_transform` is
+    `tf_crop_and_resize`, which needs a float tensor;
+    `extrapolation_value` only with `tf_crop_and_resize`; `antialias` only
+    in `linear` mode.
+
+    ```mlir
+    %y = qnt.resize %x {mode = #qnt<resize_mode linear>,
+           coordinate_transform = #qnt<coordinate_transform tf_crop_and_resize>,
+           nearest_mode = #qnt<nearest_mode round_prefer_floor>,
+           roi = array<f32: 0.4, 0.6, 0.6, 0.8>, extrapolation_value = 10.0 : f32}
+         : tensor<1x4x4x1xf32> -> tensor<1x3x3x1xf32>
+    ```
   }];
   let arguments = (ins Qnt_Tensor:$input, Qnt_ResizeModeAttr:$mode,
                        Qnt_CoordinateTransformAttr:$coordinate_transform,
                        Qnt_NearestModeAttr:$nearest_mode,
-                       OptionalAttr<DenseF32ArrayAttr>:$scales);
+                       OptionalAttr<DenseF32ArrayAttr>:$scales,
+                       OptionalAttr<DenseF32ArrayAttr>:$roi,
+                       OptionalAttr<F32Attr>:$extrapolation_value,
+                       UnitAttr:$antialias);
   let results = (outs Qnt_Tensor:$output);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
   let hasVerifier = 1;
