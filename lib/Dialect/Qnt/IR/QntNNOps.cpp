@@ -8,6 +8,7 @@
 #include "VerifierUtils.h"
 
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/IR/TypeUtilities.h"
 
 using namespace mlir;
 using namespace mlir::quantc;
@@ -114,4 +115,114 @@ struct PointwiseConvTransposeToConv
 void ConvTranspose2DOp::getCanonicalizationPatterns(RewritePatternSet &results,
                                                     MLIRContext *context) {
   results.add<PointwiseConvTransposeToConv>(context);
+}
+
+//===----------------------------------------------------------------------===//
+// Pooling
+//===----------------------------------------------------------------------===//
+
+/// The window rules of the pools over `rank - 2` spatial dimensions (2 or 3):
+/// the attribute counts and signs, padding smaller than the dilated kernel,
+/// and the result shape `[N, spatial outputs..., C]`; messages as for
+/// qnt.max_pool2d.
+static LogicalResult verifyPoolWindow(Operation *op, Value input, Value output,
+                                      ArrayRef<int64_t> kernel,
+                                      ArrayRef<int64_t> strides,
+                                      ArrayRef<int64_t> pads,
+                                      ArrayRef<int64_t> dilations,
+                                      bool ceilMode, int rank) {
+  bool is3D = rank == 5;
+  size_t n = rank - 2;
+  if (failed(verifyRank(op, input, "input", rank, is3D ? "NDHWC" : "NHWC")) ||
+      failed(verifyWindowAttr(op, "kernel", kernel, n,
+                              is3D ? "kd, kh, kw" : "kh, kw", false)) ||
+      failed(verifyWindowAttr(op, "strides", strides, n,
+                              is3D ? "sd, sh, sw" : "sh, sw", false)) ||
+      failed(verifyWindowAttr(op, "dilations", dilations, n,
+                              is3D ? "dd, dh, dw" : "dh, dw", false)) ||
+      failed(verifyWindowAttr(op, "pads", pads, 2 * n,
+                              is3D ? "front, top, left, back, bottom, right"
+                                   : "top, left, bottom, right",
+                              true)))
+    return failure();
+  auto in = cast<RankedTensorType>(input.getType()).getShape();
+  SmallVector<int64_t, 5> expected = {in[0]};
+  for (size_t i = 0; i < n; ++i) {
+    int64_t out =
+        windowOutputSize(in[1 + i], kernel[i], strides[i], dilations[i],
+                         pads[i], pads[i + n], ceilMode);
+    if (!ShapedType::isDynamic(out) && out <= 0)
+      return op->emitOpError()
+             << "dilated kernel " << dilations[i] * (kernel[i] - 1) + 1
+             << " exceeds padded input " << in[1 + i] + pads[i] + pads[i + n]
+             << " in spatial dimension " << i;
+    expected.push_back(out);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    int64_t extent = dilations[i] * (kernel[i] - 1) + 1;
+    if (pads[i] >= extent || pads[i + n] >= extent)
+      return op->emitOpError()
+             << "pads must be smaller than the dilated kernel " << extent
+             << " so that every window sees the input";
+  }
+  expected.push_back(in[rank - 1]);
+  if (failed(verifyResultShape(op, expected)) ||
+      failed(verifyPerTensor(op, input, "input")) ||
+      failed(verifyPerTensor(op, output, "result")))
+    return failure();
+  return success();
+}
+
+/// Max pooling keeps the input's quantization parameters.
+static LogicalResult verifySameQuantization(Operation *op, Value input,
+                                            Value output) {
+  if (getQuantType(input.getType()) &&
+      getElementTypeOrSelf(input) != getElementTypeOrSelf(output))
+    return op->emitOpError("quantized input and result must have identical "
+                           "quantization parameters");
+  return success();
+}
+
+LogicalResult MaxPool3DOp::verify() {
+  if (failed(verifyPoolWindow(*this, getInput(), getOutput(), getKernel(),
+                              getStrides(), getPads(), getDilations(),
+                              getCeilMode(), 5)) ||
+      failed(verifySameDomain(*this)))
+    return failure();
+  return verifySameQuantization(*this, getInput(), getOutput());
+}
+
+LogicalResult AvgPool3DOp::verify() {
+  if (failed(verifyPoolWindow(*this, getInput(), getOutput(), getKernel(),
+                              getStrides(), getPads(), getDilations(),
+                              getCeilMode(), 5)))
+    return failure();
+  return verifySameDomain(*this);
+}
+
+LogicalResult MaxPool2DWithIndicesOp::verify() {
+  if (failed(verifyPoolWindow(*this, getInput(), getOutput(), getKernel(),
+                              getStrides(), getPads(), getDilations(),
+                              getCeilMode(), 4)))
+    return failure();
+  if ((getInput().getType().getElementType().isF32()) !=
+      getOutput().getType().getElementType().isF32())
+    return emitOpError("input and result must both be float or both be "
+                       "quantized");
+  if (failed(verifySameQuantization(*this, getInput(), getOutput())))
+    return failure();
+  int64_t order = getStorageOrder();
+  if (order != 0 && order != 1)
+    return emitOpError() << "storage_order must be 0 (row-major) or 1 "
+                            "(column-major), got "
+                         << order;
+  auto out = getOutput().getType().getShape();
+  auto indices = getIndices().getType().getShape();
+  if (indices.size() != out.size() ||
+      !llvm::all_of(llvm::zip(out, indices), [](auto p) {
+        return sameSize(std::get<0>(p), std::get<1>(p));
+      }))
+    return emitOpError() << "indices shape " << shapeString(indices)
+                         << " must match the result shape " << shapeString(out);
+  return success();
 }

@@ -24,16 +24,15 @@ static LogicalResult windowDoesNotFit(OpBinder &b, const Window2D &window,
                        << ") in spatial dimension " << (lifted ? i - 1 : i);
 }
 
-ParseResult mlir::quantc::onnx_import::readWindow2D(OpBinder &b,
-                                                    ArrayRef<int64_t> inputHW,
-                                                    ArrayRef<int64_t> kernelHW,
-                                                    Window2D &window) {
+/// Reads strides, dilations, pads and auto_pad for any number of spatial
+/// dimensions, in ONNX's order (pads: every begin, then every end).
+static ParseResult readWindowAttrs(OpBinder &b, ArrayRef<int64_t> inputHW,
+                                   ArrayRef<int64_t> kernelHW,
+                                   SmallVectorImpl<int64_t> &strides,
+                                   SmallVectorImpl<int64_t> &dilations,
+                                   SmallVectorImpl<int64_t> &pads) {
   size_t spatial = inputHW.size();
-  if (spatial != 1 && spatial != 2)
-    return b.unsupported(Twine(spatial) +
-                         "-D windows; QuantC imports 1-D and 2-D ones");
   SmallVector<int64_t> ones(spatial, 1), zeros(2 * spatial, 0);
-  SmallVector<int64_t> strides, dilations, pads;
   std::string autoPad;
   if (b.intsAttr("strides", strides, ArrayRef<int64_t>(ones)) ||
       b.intsAttr("dilations", dilations, ArrayRef<int64_t>(ones)) ||
@@ -67,6 +66,21 @@ ParseResult mlir::quantc::onnx_import::readWindow2D(OpBinder &b,
     return b.emitError() << "auto_pad '" << autoPad << "' is not one of "
                          << "NOTSET, SAME_UPPER, SAME_LOWER, VALID";
   }
+
+  return success();
+}
+
+ParseResult mlir::quantc::onnx_import::readWindow2D(OpBinder &b,
+                                                    ArrayRef<int64_t> inputHW,
+                                                    ArrayRef<int64_t> kernelHW,
+                                                    Window2D &window) {
+  size_t spatial = inputHW.size();
+  if (spatial != 1 && spatial != 2)
+    return b.unsupported(Twine(spatial) +
+                         "-D windows; QuantC imports 1-D and 2-D ones");
+  SmallVector<int64_t> strides, dilations, pads;
+  if (readWindowAttrs(b, inputHW, kernelHW, strides, dilations, pads))
+    return failure();
 
   window = Window2D();
   if (spatial == 1) {
@@ -174,7 +188,9 @@ static int64_t product(ArrayRef<int64_t> shape) {
 
 FailureOr<Value> mlir::quantc::onnx_import::buildPool(OpBinder &b, Value input,
                                                       PoolKind kind,
-                                                      Type outputElement) {
+                                                      Type outputElement,
+                                                      Value *indices,
+                                                      int64_t storageOrder) {
   RankedTensorType type = getTensorType(input);
   int64_t rank = type.getRank();
   if (rank < 3)
@@ -182,6 +198,9 @@ FailureOr<Value> mlir::quantc::onnx_import::buildPool(OpBinder &b, Value input,
                             "dimensions...]), got rank "
                          << rank;
   size_t spatial = rank - 2;
+  if (spatial > 3)
+    return b.unsupported(Twine(spatial) +
+                         "-D windows; QuantC pools 1-D, 2-D and 3-D ones");
   SmallVector<int64_t> kernel;
   int64_t ceilMode, countIncludePad = 0;
   if (b.intsAttr("kernel_shape", kernel) ||
@@ -198,84 +217,135 @@ FailureOr<Value> mlir::quantc::onnx_import::buildPool(OpBinder &b, Value input,
   ArrayRef<int64_t> shape = type.getShape();
   if (llvm::any_of(shape, [](int64_t d) { return d == 0; }))
     return b.unsupported("pooling an empty tensor");
-  Window2D window;
-  if (readWindow2D(b, shape.drop_front(2), kernel, window))
-    return failure();
+  if (indices && spatial == 3)
+    return b.unsupported("the Indices output of 3-D MaxPool");
 
-  // 1-D pooling is 2-D with height 1.
+  // The window in qnt's order: n = 2 (1-D pooling is 2-D with height 1) or
+  // 3 window dimensions; pads are every begin, then every end.
+  SmallVector<int64_t, 3> kern, strides, dilations;
+  SmallVector<int64_t, 6> pads;
+  if (spatial == 3) {
+    kern.assign(kernel.begin(), kernel.end());
+    if (readWindowAttrs(b, shape.drop_front(2), kernel, strides, dilations,
+                        pads))
+      return failure();
+  } else {
+    Window2D window;
+    if (readWindow2D(b, shape.drop_front(2), kernel, window))
+      return failure();
+    kern.assign(window.kernel.begin(), window.kernel.end());
+    strides.assign(window.strides.begin(), window.strides.end());
+    dilations.assign(window.dilations.begin(), window.dilations.end());
+    pads.assign(window.pads.begin(), window.pads.end());
+  }
+  size_t n = kern.size();
+  bool lifted = spatial == 1;
+
+  // Channels last: NCHW -> NHWC, NCDHW -> NDHWC.
   Value x = input;
-  if (rank == 3)
+  if (lifted)
     x = b.reshape(input, {shape[0], shape[1], 1, shape[2]});
-  x = b.toNHWC(x);
-  ArrayRef<int64_t> in = getTensorType(x).getShape();
-  int64_t outHW[2], extent[2];
-  for (int i = 0; i < 2; ++i) {
-    extent[i] = window.dilations[i] * (window.kernel[i] - 1) + 1;
+  if (n == 3)
+    x = b.transpose(x, {0, 2, 3, 4, 1});
+  else
+    x = b.toNHWC(x);
+  SmallVector<int64_t, 5> in(getTensorType(x).getShape());
+  SmallVector<int64_t, 3> out(n), extent(n);
+  for (size_t i = 0; i < n; ++i) {
+    extent[i] = dilations[i] * (kern[i] - 1) + 1;
     // qnt's pools need every window to see the input; ONNX Runtime even
     // requires pads smaller than the undilated kernel.
-    if (window.pads[i] >= extent[i] || window.pads[i + 2] >= extent[i])
+    if (pads[i] >= extent[i] || pads[i + n] >= extent[i])
       return b.unsupported(
-          "pads of " + Twine(window.pads[i]) + " and " +
-          Twine(window.pads[i + 2]) + " reach the dilated kernel size " +
-          Twine(extent[i]) + ": windows that see only padding");
-    outHW[i] = windowOutputSize(in[1 + i], window.kernel[i], window.strides[i],
-                                window.dilations[i], window.pads[i],
-                                window.pads[i + 2], ceilMode != 0);
-    if (outHW[i] <= 0)
-      return windowDoesNotFit(b, window, i, in[1 + i], rank == 3);
+          "pads of " + Twine(pads[i]) + " and " + Twine(pads[i + n]) +
+          " reach the dilated kernel size " + Twine(extent[i]) +
+          ": windows that see only padding");
+    out[i] = windowOutputSize(in[1 + i], kern[i], strides[i], dilations[i],
+                              pads[i], pads[i + n], ceilMode != 0);
+    if (out[i] <= 0)
+      return b.emitError() << "the dilated kernel (" << extent[i]
+                           << ") does not fit the padded input ("
+                           << in[1 + i] + pads[i] + pads[i + n]
+                           << ") in spatial dimension " << (lifted ? i - 1 : i);
   }
 
   bool includePad = countIncludePad != 0;
   if (includePad && ceilMode) {
-    // qnt.avg_pool2d with count_include_pad divides by the full kernel size;
-    // ONNX divides by the part of the window inside the padded input. They
-    // differ only where the last window hangs over the padded input. Then
-    // pad explicitly with zeros and count only the elements inside.
-    int64_t end[2];
+    // qnt's average pools with count_include_pad divide by the full kernel
+    // size; ONNX divides by the part of the window inside the padded input.
+    // They differ only where the last window hangs over the padded input.
+    // Then pad explicitly with zeros and count only the elements inside.
+    SmallVector<int64_t, 3> end(n);
     bool overhang = false;
-    for (int i = 0; i < 2; ++i) {
-      end[i] = (outHW[i] - 1) * window.strides[i] + extent[i];
-      overhang |= end[i] > in[1 + i] + window.pads[i] + window.pads[i + 2];
+    for (size_t i = 0; i < n; ++i) {
+      end[i] = (out[i] - 1) * strides[i] + extent[i];
+      overhang |= end[i] > in[1 + i] + pads[i] + pads[i + n];
     }
     if (overhang) {
       // End padding only as far as the last window reaches: a window that
       // ONNX drops because it starts in the end padding then starts past
       // the padded input and stays dropped.
-      int64_t padEnd[2];
-      for (int i = 0; i < 2; ++i)
-        padEnd[i] = std::clamp<int64_t>(end[i] - in[1 + i] - window.pads[i], 0,
-                                        window.pads[i + 2]);
-      SmallVector<int64_t, 8> pads = {0, window.pads[0], window.pads[1], 0,
-                                      0, padEnd[0],      padEnd[1],      0};
-      if (llvm::any_of(pads, [](int64_t p) { return p != 0; })) {
-        auto paddedType =
-            RankedTensorType::get({in[0], in[1] + window.pads[0] + padEnd[0],
-                                   in[2] + window.pads[1] + padEnd[1], in[3]},
-                                  getTensorType(x).getElementType());
+      SmallVector<int64_t, 10> padding(2 * (n + 2), 0);
+      SmallVector<int64_t, 5> paddedShape(in);
+      for (size_t i = 0; i < n; ++i) {
+        int64_t padEnd =
+            std::clamp<int64_t>(end[i] - in[1 + i] - pads[i], 0, pads[i + n]);
+        padding[1 + i] = pads[i];
+        padding[n + 2 + 1 + i] = padEnd;
+        paddedShape[1 + i] += pads[i] + padEnd;
+      }
+      if (llvm::any_of(padding, [](int64_t p) { return p != 0; })) {
+        auto paddedType = RankedTensorType::get(
+            paddedShape, getTensorType(x).getElementType());
         OpBuilder &builder = b.getBuilder();
-        x = b.create<PadOp>(paddedType, x, builder.getDenseI64ArrayAttr(pads),
+        x = b.create<PadOp>(paddedType, x,
+                            builder.getDenseI64ArrayAttr(padding),
                             PadModeAttr::get(b.getContext(), PadMode::constant),
                             builder.getF32FloatAttr(0.0f));
       }
-      window.pads.assign(4, 0);
+      pads.assign(2 * n, 0);
       includePad = false;
     }
   }
 
-  auto resultType =
-      RankedTensorType::get({in[0], outHW[0], outHW[1], in[3]}, outputElement);
-  Value pooled;
-  if (kind == PoolKind::Max)
-    pooled =
-        b.create<MaxPool2DOp>(resultType, x, window.kernel, window.strides,
-                              window.pads, window.dilations, ceilMode != 0);
-  else
-    pooled = b.create<AvgPool2DOp>(resultType, x, window.kernel, window.strides,
-                                   window.pads, window.dilations, ceilMode != 0,
-                                   includePad);
+  SmallVector<int64_t, 5> outShape = {in[0]};
+  outShape.append(out.begin(), out.end());
+  outShape.push_back(in.back());
+  auto resultType = RankedTensorType::get(outShape, outputElement);
+  Value pooled, where;
+  if (n == 3) {
+    if (kind == PoolKind::Max)
+      pooled = b.create<MaxPool3DOp>(resultType, x, kern, strides, pads,
+                                     dilations, ceilMode != 0);
+    else
+      pooled = b.create<AvgPool3DOp>(resultType, x, kern, strides, pads,
+                                     dilations, ceilMode != 0, includePad);
+    return b.transpose(pooled, {0, 4, 1, 2, 3});
+  }
+  if (indices) {
+    auto indicesType =
+        RankedTensorType::get(outShape, b.getBuilder().getIntegerType(64));
+    auto op = MaxPool2DWithIndicesOp::create(
+        b.getBuilder(), b.getLoc(), resultType, indicesType, x, kern, strides,
+        pads, dilations, ceilMode != 0, storageOrder);
+    pooled = op.getOutput();
+    where = op.getIndices();
+  } else if (kind == PoolKind::Max) {
+    pooled = b.create<MaxPool2DOp>(resultType, x, kern, strides, pads,
+                                   dilations, ceilMode != 0);
+  } else {
+    pooled = b.create<AvgPool2DOp>(resultType, x, kern, strides, pads,
+                                   dilations, ceilMode != 0, includePad);
+  }
   Value result = b.fromNHWC(pooled);
-  if (rank == 3)
-    result = b.reshape(result, {in[0], in[3], outHW[1]});
+  if (lifted)
+    result = b.reshape(result, {in[0], in[3], out[1]});
+  if (indices) {
+    // The indices already count in the NCHW input; only their tensor moves.
+    *indices = b.fromNHWC(where);
+    if (lifted)
+      *indices = b.reshape(*indices, {in[0], in[3], out[1]});
+  }
   return result;
 }
 

@@ -39,13 +39,17 @@ FailureOr<Value> buildConv(OpBinder &b, Value input, Value filter, Value bias,
 /// What a pooling node computes.
 enum class PoolKind { Max, Average };
 
-/// Builds ONNX MaxPool / AveragePool semantics (NCHW input, 1-D or 2-D
-/// windows) with qnt.max_pool2d / qnt.avg_pool2d, reading the node's
-/// kernel_shape, strides, pads, dilations, auto_pad, ceil_mode and (average
-/// only) count_include_pad. `outputElement` is the result's element type (f32,
-/// or a quantized type; max pooling needs the input's own).
+/// Builds ONNX MaxPool / AveragePool semantics (NCHW input, 1-D, 2-D or 3-D
+/// windows) with qnt.max_pool2d / qnt.avg_pool2d (qnt.max_pool3d /
+/// qnt.avg_pool3d on NDHWC for 3-D), reading the node's kernel_shape,
+/// strides, pads, dilations, auto_pad, ceil_mode and (average only)
+/// count_include_pad. `outputElement` is the result's element type (f32, or a
+/// quantized type; max pooling needs the input's own). With `indices` (max
+/// pooling, 1-D or 2-D) it also builds MaxPool's Indices output there with
+/// qnt.max_pool2d_with_indices and `storageOrder` (0 or 1).
 FailureOr<Value> buildPool(OpBinder &b, Value input, PoolKind kind,
-                           Type outputElement);
+                           Type outputElement, Value *indices = nullptr,
+                           int64_t storageOrder = 0);
 
 /// Builds ONNX GlobalAveragePool / GlobalMaxPool (NCHW input of rank 3 or
 /// more; the result keeps the rank, spatial sizes 1) with

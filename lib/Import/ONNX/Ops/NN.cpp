@@ -641,7 +641,7 @@ LogicalResult convertBatchNormalization(OpBinder &b) {
 
 /// MaxPool on f32, and on int8/uint8 (opset 12) through the exact view of the
 /// integers as quantized values with scale 1 and zero point 0, whose maximum
-/// is the integers' maximum.
+/// is the integers' maximum (and whose first maximum is theirs, for Indices).
 LogicalResult convertMaxPool(OpBinder &b) {
   Value input;
   int64_t storageOrder;
@@ -651,15 +651,21 @@ LogicalResult convertMaxPool(OpBinder &b) {
     return b.emitError() << "storage_order must be 0 or 1, got "
                          << storageOrder;
   // storage_order only orders the Indices output.
-  if (b.getNumResults() > 1 && !b.getNode().output(1).empty())
-    return b.unsupported("the Indices output of MaxPool");
+  bool wantIndices = b.getNumResults() > 1 && !b.getNode().output(1).empty();
+  if (wantIndices && b.getOpset() < 8)
+    return b.emitError() << "MaxPool has no Indices output before opset 8";
+  Value indices;
+  Value *indicesOut = wantIndices ? &indices : nullptr;
   RankedTensorType type = getTensorType(input);
   Type element = type.getElementType();
   if (element.isF32()) {
-    FailureOr<Value> pooled = buildPool(b, input, PoolKind::Max, element);
+    FailureOr<Value> pooled =
+        buildPool(b, input, PoolKind::Max, element, indicesOut, storageOrder);
     if (failed(pooled))
       return failure();
     b.setResult(0, *pooled);
+    if (wantIndices)
+      b.setResult(1, indices);
     return success();
   }
   auto integer = dyn_cast<IntegerType>(element);
@@ -673,13 +679,16 @@ LogicalResult convertMaxPool(OpBinder &b) {
       isSigned ? -128 : 0, isSigned ? 127 : 255);
   Value quantized = b.create<StorageCastOp>(
       RankedTensorType::get(type.getShape(), qtype), input);
-  FailureOr<Value> pooled = buildPool(b, quantized, PoolKind::Max, qtype);
+  FailureOr<Value> pooled =
+      buildPool(b, quantized, PoolKind::Max, qtype, indicesOut, storageOrder);
   if (failed(pooled))
     return failure();
   b.setResult(
       0, b.create<StorageCastOp>(
              RankedTensorType::get(getTensorType(*pooled).getShape(), element),
              *pooled));
+  if (wantIndices)
+    b.setResult(1, indices);
   return success();
 }
 

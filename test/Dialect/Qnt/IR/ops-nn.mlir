@@ -48,3 +48,63 @@ func.func @conv_transpose2d_i32_result(%x: tensor<1x2x2x3x!s8>, %w: tensor<2x1x1
        : (tensor<1x2x2x3x!s8>, tensor<2x1x1x3x!s8w>) -> tensor<1x4x4x2x!quant.uniform<i32:f32, 0.01>>
   return %y : tensor<1x4x4x2x!quant.uniform<i32:f32, 0.01>>
 }
+
+// (4 + 0 - 3) / 1 + 1 = 2 in every dimension.
+// CHECK-LABEL: func.func @max_pool3d_float
+func.func @max_pool3d_float(%x: tensor<1x4x4x4x1xf32>) -> tensor<1x2x2x2x1xf32> {
+  // CHECK: qnt.max_pool3d %{{.*}} {dilations = array<i64: 2, 2, 2>, kernel = array<i64: 2, 2, 2>, pads = array<i64: 0, 0, 0, 0, 0, 0>, strides = array<i64: 1, 1, 1>} : tensor<1x4x4x4x1xf32> -> tensor<1x2x2x2x1xf32>
+  %y = qnt.max_pool3d %x {kernel = array<i64: 2, 2, 2>, strides = array<i64: 1, 1, 1>,
+                          pads = array<i64: 0, 0, 0, 0, 0, 0>, dilations = array<i64: 2, 2, 2>}
+       : tensor<1x4x4x4x1xf32> -> tensor<1x2x2x2x1xf32>
+  return %y : tensor<1x2x2x2x1xf32>
+}
+
+// ceil_mode: ceil((32 - 9) / 3) + 1 = 9.
+// CHECK-LABEL: func.func @max_pool3d_quantized
+func.func @max_pool3d_quantized(%x: tensor<1x32x32x32x2x!s8>) -> tensor<1x9x9x9x2x!s8> {
+  // CHECK: qnt.max_pool3d %{{.*}} {ceil_mode, dilations = array<i64: 2, 2, 2>, kernel = array<i64: 5, 5, 5>, pads = array<i64: 0, 0, 0, 0, 0, 0>, strides = array<i64: 3, 3, 3>} : tensor<1x32x32x32x2x!quant.uniform<i8:f32, 2.000000e-02:-3>> -> tensor<1x9x9x9x2x!quant.uniform<i8:f32, 2.000000e-02:-3>>
+  %y = qnt.max_pool3d %x {kernel = array<i64: 5, 5, 5>, strides = array<i64: 3, 3, 3>,
+                          pads = array<i64: 0, 0, 0, 0, 0, 0>, dilations = array<i64: 2, 2, 2>, ceil_mode}
+       : tensor<1x32x32x32x2x!s8> -> tensor<1x9x9x9x2x!s8>
+  return %y : tensor<1x9x9x9x2x!s8>
+}
+
+// (4 + 2 - 2) / 2 + 1 = 3 in every dimension.
+// CHECK-LABEL: func.func @avg_pool3d_float
+func.func @avg_pool3d_float(%x: tensor<1x4x4x4x3xf32>) -> tensor<1x3x3x3x3xf32> {
+  // CHECK: qnt.avg_pool3d %{{.*}} {count_include_pad, dilations = array<i64: 1, 1, 1>, kernel = array<i64: 2, 2, 2>, pads = array<i64: 1, 1, 1, 1, 1, 1>, strides = array<i64: 2, 2, 2>} : tensor<1x4x4x4x3xf32> -> tensor<1x3x3x3x3xf32>
+  %y = qnt.avg_pool3d %x {kernel = array<i64: 2, 2, 2>, strides = array<i64: 2, 2, 2>,
+                          pads = array<i64: 1, 1, 1, 1, 1, 1>, dilations = array<i64: 1, 1, 1>, count_include_pad}
+       : tensor<1x4x4x4x3xf32> -> tensor<1x3x3x3x3xf32>
+  return %y : tensor<1x3x3x3x3xf32>
+}
+
+// Average pooling may requantize.
+// CHECK-LABEL: func.func @avg_pool3d_quantized
+func.func @avg_pool3d_quantized(%x: tensor<1x3x4x5x2x!s8>) -> tensor<1x2x3x4x2x!u8> {
+  // CHECK: qnt.avg_pool3d %{{.*}} {dilations = array<i64: 1, 1, 1>, kernel = array<i64: 2, 2, 2>, pads = array<i64: 0, 0, 0, 0, 0, 0>, strides = array<i64: 1, 1, 1>} : tensor<1x3x4x5x2x!quant.uniform<i8:f32, 2.000000e-02:-3>> -> tensor<1x2x3x4x2x!quant.uniform<u8:f32, 5.000000e-02:128>>
+  %y = qnt.avg_pool3d %x {kernel = array<i64: 2, 2, 2>, strides = array<i64: 1, 1, 1>,
+                          pads = array<i64: 0, 0, 0, 0, 0, 0>, dilations = array<i64: 1, 1, 1>}
+       : tensor<1x3x4x5x2x!s8> -> tensor<1x2x3x4x2x!u8>
+  return %y : tensor<1x2x3x4x2x!u8>
+}
+
+// CHECK-LABEL: func.func @max_pool2d_with_indices_float
+func.func @max_pool2d_with_indices_float(%x: tensor<1x5x5x1xf32>) -> (tensor<1x2x2x1xf32>, tensor<1x2x2x1xi64>) {
+  // CHECK: %{{.*}}, %{{.*}} = qnt.max_pool2d_with_indices %{{.*}} {dilations = array<i64: 1, 1>, kernel = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, storage_order = 1 : i64, strides = array<i64: 2, 2>} : tensor<1x5x5x1xf32> -> tensor<1x2x2x1xf32>, tensor<1x2x2x1xi64>
+  %y, %i = qnt.max_pool2d_with_indices %x {kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>,
+                                            pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>,
+                                            storage_order = 1 : i64}
+           : tensor<1x5x5x1xf32> -> tensor<1x2x2x1xf32>, tensor<1x2x2x1xi64>
+  return %y, %i : tensor<1x2x2x1xf32>, tensor<1x2x2x1xi64>
+}
+
+// CHECK-LABEL: func.func @max_pool2d_with_indices_quantized
+func.func @max_pool2d_with_indices_quantized(%x: tensor<1x5x5x3x!u8>) -> (tensor<1x5x5x3x!u8>, tensor<1x5x5x3xi64>) {
+  // CHECK: qnt.max_pool2d_with_indices %{{.*}} {ceil_mode, dilations = array<i64: 1, 1>, kernel = array<i64: 5, 5>, pads = array<i64: 2, 2, 2, 2>, storage_order = 0 : i64, strides = array<i64: 1, 1>} : tensor<1x5x5x3x!quant.uniform<u8:f32, 5.000000e-02:128>> -> tensor<1x5x5x3x!quant.uniform<u8:f32, 5.000000e-02:128>>, tensor<1x5x5x3xi64>
+  %y, %i = qnt.max_pool2d_with_indices %x {kernel = array<i64: 5, 5>, strides = array<i64: 1, 1>,
+                                            pads = array<i64: 2, 2, 2, 2>, dilations = array<i64: 1, 1>,
+                                            ceil_mode, storage_order = 0 : i64}
+           : tensor<1x5x5x3x!u8> -> tensor<1x5x5x3x!u8>, tensor<1x5x5x3xi64>
+  return %y, %i : tensor<1x5x5x3x!u8>, tensor<1x5x5x3xi64>
+}

@@ -68,4 +68,117 @@ def Qnt_ConvTranspose2DOp : Qnt_Op<"conv_transpose2d", [Pure]> {
   let hasCanonicalizer = 1;
 }
 
+//===----------------------------------------------------------------------===//
+// Pooling (NHWC / NDHWC)
+//===----------------------------------------------------------------------===//
+
+class Qnt_Pool3DOp<string mnemonic> : Qnt_Op<mnemonic, [Pure]> {
+  let results = (outs Qnt_Tensor:$output);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+  let hasVerifier = 1;
+}
+
+def Qnt_MaxPool3DOp : Qnt_Pool3DOp<"max_pool3d"> {
+  let summary = "3-D max pooling over NDHWC (ONNX MaxPool)";
+  let description = [{
+    ```
+    out[n, od, oh, ow, c] = max over kd, kh, kw of
+        in[n, od*sd + kd*dd - pad_front, oh*sh + kh*dh - pad_top,
+           ow*sw + kw*dw - pad_left, c]
+    ```
+
+    padding never chosen. Input `[N, D, H, W, C]`, `kernel = [KD, KH, KW]`,
+    `strides = [sd, sh, sw]` and `dilations = [dd, dh, dw]` positive,
+    `pads = [pad_front, pad_top, pad_left, pad_back, pad_bottom, pad_right]`
+    non-negative and each smaller than the dilated kernel
+    `d * (K - 1) + 1` of its dimension, so that every window sees the input.
+    Result `[N, OD, OH, OW, C]` with
+
+    ```
+    OD = floor((D + pad_front + pad_back - (dd * (KD - 1) + 1)) / sd) + 1
+    ```
+
+    and likewise `OH`, `OW`, each positive. With `ceil_mode` the division
+    rounds up, and a last window that would start in the back, bottom or
+    right padding is dropped (ONNX's rule, as for `qnt.max_pool2d`).
+
+    Input and result are both float, or both quantized with identical
+    per-tensor parameters (max commutes with quantization only then).
+
+    ```mlir
+    %y = qnt.max_pool3d %x {kernel = array<i64: 2, 2, 2>,
+           strides = array<i64: 1, 1, 1>, pads = array<i64: 0, 0, 0, 0, 0, 0>,
+           dilations = array<i64: 2, 2, 2>}
+         : tensor<1x4x4x4x1xf32> -> tensor<1x2x2x2x1xf32>
+    ```
+  }];
+  let arguments = (ins Qnt_Tensor:$input, DenseI64ArrayAttr:$kernel,
+                       DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$pads,
+                       DenseI64ArrayAttr:$dilations, UnitAttr:$ceil_mode);
+}
+
+def Qnt_AvgPool3DOp : Qnt_Pool3DOp<"avg_pool3d"> {
+  let summary = "3-D average pooling over NDHWC (ONNX AveragePool)";
+  let description = [{
+    The mean of each window; `kernel`, `strides`, `pads`, `dilations`,
+    `ceil_mode` and the result shape as for `qnt.max_pool3d`. With
+    `count_include_pad` the divisor is the full kernel size
+    `KD * KH * KW`, padding counted as zeros; otherwise it is the number of
+    input elements inside the window. Input and result are both float or
+    both per-tensor quantized.
+
+    ```mlir
+    %y = qnt.avg_pool3d %x {kernel = array<i64: 2, 2, 2>,
+           strides = array<i64: 2, 2, 2>, pads = array<i64: 1, 1, 1, 1, 1, 1>,
+           dilations = array<i64: 1, 1, 1>, count_include_pad}
+         : tensor<1x4x4x4x3xf32> -> tensor<1x3x3x3x3xf32>
+    ```
+  }];
+  let arguments = (ins Qnt_Tensor:$input, DenseI64ArrayAttr:$kernel,
+                       DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$pads,
+                       DenseI64ArrayAttr:$dilations, UnitAttr:$ceil_mode,
+                       UnitAttr:$count_include_pad);
+}
+
+def Qnt_MaxPool2DWithIndicesOp : Qnt_Op<"max_pool2d_with_indices", [Pure]> {
+  let summary = "2-D max pooling over NHWC with ONNX MaxPool's Indices output";
+  let description = [{
+    `output` is `qnt.max_pool2d` of `input` with the same `kernel`,
+    `strides`, `pads`, `dilations` and `ceil_mode` (and the same rules).
+    `indices` has the shape of `output`, element type i64, and holds where
+    each maximum was found, as an index into the input flattened in ONNX's
+    NCHW order, whatever this op's layout: for the input `[N, H, W, C]`,
+    the maximum of window `(n, oh, ow, c)` found at input row `h` and column
+    `w` has index
+
+    ```
+    storage_order = 0 (row-major):    ((n * C + c) * H + h) * W + w
+    storage_order = 1 (column-major): (n * C + c) * H * W + w * H + h
+    ```
+
+    Padding is never chosen. `(h, w)` is the first window element in
+    window order (`kh` outer, `kw` inner, both ascending) whose value
+    equals the maximum. `storage_order` is 0 or 1.
+
+    Input and `output` are both float, or both quantized with identical
+    per-tensor parameters.
+
+    ```mlir
+    %y, %i = qnt.max_pool2d_with_indices %x {kernel = array<i64: 2, 2>,
+               strides = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>,
+               dilations = array<i64: 1, 1>, storage_order = 1 : i64}
+             : tensor<1x5x5x1xf32> -> tensor<1x2x2x1xf32>, tensor<1x2x2x1xi64>
+    ```
+  }];
+  let arguments = (ins Qnt_Tensor:$input, DenseI64ArrayAttr:$kernel,
+                       DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$pads,
+                       DenseI64ArrayAttr:$dilations, UnitAttr:$ceil_mode,
+                       I64Attr:$storage_order);
+  let results = (outs Qnt_Tensor:$output, RankedTensorOf<[I64]>:$indices);
+  let assemblyFormat = [{
+    $input attr-dict `:` type($input) `->` type($output) `,` type($indices)
+  }];
+  let hasVerifier = 1;
+}
+
 #endif // QUANTC_DIALECT_QNT_IR_QNTNNOPS_TD
