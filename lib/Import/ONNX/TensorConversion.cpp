@@ -25,6 +25,14 @@ using onnx::TensorProto;
 // ONNX 1.12's enum predates these codes; models from newer exporters use them.
 static constexpr int32_t kUInt4 = 21;
 static constexpr int32_t kInt4 = 22;
+static constexpr int32_t kFloat8E4M3FN = 17;
+static constexpr int32_t kFloat8E4M3FNUZ = 18;
+static constexpr int32_t kFloat8E5M2 = 19;
+static constexpr int32_t kFloat8E5M2FNUZ = 20;
+static constexpr int32_t kFloat4E2M1 = 23;
+static constexpr int32_t kFloat8E8M0 = 24;
+static constexpr int32_t kUInt2 = 25;
+static constexpr int32_t kInt2 = 26;
 
 StringRef mlir::quantc::onnx_import::getDataTypeName(int32_t dataType) {
   // Codes newer than ONNX 1.12's enum.
@@ -85,6 +93,22 @@ FailureOr<Type> mlir::quantc::onnx_import::convertElementType(int32_t dataType,
     return Type(signedInt(64));
   case kUInt4:
     return Type(unsignedInt(4));
+  case kInt2:
+    return Type(signedInt(2));
+  case kUInt2:
+    return Type(unsignedInt(2));
+  case kFloat8E4M3FN:
+    return Type(Float8E4M3FNType::get(ctx));
+  case kFloat8E4M3FNUZ:
+    return Type(Float8E4M3FNUZType::get(ctx));
+  case kFloat8E5M2:
+    return Type(Float8E5M2Type::get(ctx));
+  case kFloat8E5M2FNUZ:
+    return Type(Float8E5M2FNUZType::get(ctx));
+  case kFloat4E2M1:
+    return Type(Float4E2M1FNType::get(ctx));
+  case kFloat8E8M0:
+    return Type(Float8E8M0FNUType::get(ctx));
   case TensorProto::UINT8:
     return Type(unsignedInt(8));
   case TensorProto::UINT16:
@@ -101,12 +125,18 @@ FailureOr<Type> mlir::quantc::onnx_import::convertElementType(int32_t dataType,
 }
 
 namespace {
-/// Bytes of one element as ONNX stores it in raw_data (0 for packed 4-bit).
+/// Bytes of one element as ONNX stores it in raw_data (0 for packed 4- and
+/// 2-bit types).
 unsigned rawElementBytes(int32_t dataType) {
   switch (dataType) {
   case TensorProto::BOOL:
   case TensorProto::INT8:
   case TensorProto::UINT8:
+  case kFloat8E4M3FN:
+  case kFloat8E4M3FNUZ:
+  case kFloat8E5M2:
+  case kFloat8E5M2FNUZ:
+  case kFloat8E8M0:
     return 1;
   case TensorProto::INT16:
   case TensorProto::UINT16:
@@ -126,8 +156,21 @@ unsigned rawElementBytes(int32_t dataType) {
   }
 }
 
-bool isFourBit(int32_t dataType) {
-  return dataType == kInt4 || dataType == kUInt4;
+/// Elements per byte of ONNX's packed types (INT4, UINT4, FLOAT4E2M1: two;
+/// INT2, UINT2: four; the first element in the least significant bits), 0
+/// for the others.
+unsigned packedPerByte(int32_t dataType) {
+  switch (dataType) {
+  case kInt4:
+  case kUInt4:
+  case kFloat4E2M1:
+    return 2;
+  case kInt2:
+  case kUInt2:
+    return 4;
+  default:
+    return 0;
+  }
 }
 
 /// Reads `length` bytes at `offset` of an external data file that must lie
@@ -225,16 +268,24 @@ DenseElementsAttr fromRawBytes(StringRef bytes, int32_t dataType,
     return DenseElementsAttr::get(type, values);
   }
   case kInt4:
-  case kUInt4: {
-    // Two elements per byte, the first in the low nibble; MLIR keeps one
-    // element per byte.
+  case kUInt4:
+  case kFloat4E2M1:
+  case kInt2:
+  case kUInt2: {
+    // Two (4-bit) or four (2-bit) elements per byte, the first in the least
+    // significant bits; MLIR keeps one element per byte, signed integers
+    // sign-extended.
+    unsigned perByte = packedPerByte(dataType), bits = 8 / perByte;
+    uint8_t mask = (1u << bits) - 1, signBit = 1u << (bits - 1);
+    bool isSigned = dataType == kInt4 || dataType == kInt2;
     std::vector<char> unpacked(n);
     for (int64_t i = 0; i < n; ++i) {
-      uint8_t nibble =
-          (static_cast<uint8_t>(bytes[i / 2]) >> (4 * (i % 2))) & 0xF;
-      if (dataType == kInt4 && (nibble & 0x8))
-        nibble |= 0xF0;
-      unpacked[i] = static_cast<char>(nibble);
+      uint8_t value =
+          (static_cast<uint8_t>(bytes[i / perByte]) >> (bits * (i % perByte))) &
+          mask;
+      if (isSigned && (value & signBit))
+        value |= static_cast<uint8_t>(~mask);
+      unpacked[i] = static_cast<char>(value);
     }
     return DenseElementsAttr::getFromRawBuffer(type, unpacked);
   }
@@ -288,13 +339,17 @@ FailureOr<std::string> typedFieldBytes(const TensorProto &tensor,
     }
     return bytes;
   case kInt4:
-  case kUInt4: {
-    // int32_data holds the packed bytes, two elements each.
-    if (tensor.int32_data_size() != (n + 1) / 2)
+  case kUInt4:
+  case kFloat4E2M1:
+  case kInt2:
+  case kUInt2: {
+    // int32_data holds the packed bytes, two or four elements each.
+    unsigned perByte = packedPerByte(dataType);
+    if (tensor.int32_data_size() != (n + perByte - 1) / perByte)
       return emitError(loc) << "tensor '" << tensor.name() << "' has "
                             << tensor.int32_data_size()
                             << " packed bytes in int32_data but its dims hold "
-                            << n << " 4-bit elements";
+                            << n << " " << 8 / perByte << "-bit elements";
     for (int32_t v : tensor.int32_data())
       bytes.push_back(static_cast<char>(v));
     return bytes;
@@ -343,7 +398,8 @@ mlir::quantc::onnx_import::convertTensor(const TensorProto &tensor,
   auto type = RankedTensorType::get(shape, *elementType);
 
   unsigned bytesPer = rawElementBytes(dataType);
-  int64_t expectedBytes = isFourBit(dataType) ? (n + 1) / 2 : n * bytesPer;
+  unsigned perByte = packedPerByte(dataType);
+  int64_t expectedBytes = perByte ? (n + perByte - 1) / perByte : n * bytesPer;
   std::string storage;
   StringRef bytes;
   if (tensor.data_location() == TensorProto::EXTERNAL) {

@@ -119,8 +119,38 @@ OpFoldResult StorageCastOp::fold(FoldAdaptor adaptor) {
   return values.bitcast(element);
 }
 
+/// f32 to a small float type, as ONNX's Cast does; see CastOp's description.
+static APFloat castToSmallFloat(APFloat v, FloatType to, bool saturate) {
+  const llvm::fltSemantics &sem = to.getFloatSemantics();
+  bool negative = v.isNegative();
+  bool finiteOnly = !APFloat::semanticsHasNaN(sem);
+  if (v.isNaN()) {
+    // f4E2M1FN has no NaN: ONNX's reference implementation and node tests
+    // store NaN as the bit pattern 0b1000 (negative zero).
+    if (finiteOnly)
+      return APFloat::getZero(sem, /*Negative=*/true);
+    return APFloat::getNaN(sem, negative);
+  }
+  auto overflow = [&] {
+    if (saturate || finiteOnly)
+      return APFloat::getLargest(sem, negative);
+    if (APFloat::semanticsHasInf(sem))
+      return APFloat::getInf(sem, negative);
+    return APFloat::getNaN(sem, negative);
+  };
+  if (v.isInfinity())
+    return overflow();
+  bool lost = false;
+  APFloat::opStatus status =
+      v.convert(sem, llvm::RoundingMode::NearestTiesToEven, &lost);
+  if ((status & APFloat::opOverflow) || v.isInfinity() || v.isNaN())
+    return overflow();
+  return v;
+}
+
 /// ONNX Cast of one constant element; see CastOp's description.
-static Attribute castElement(Attribute value, Type from, Type to) {
+static Attribute castElement(Attribute value, Type from, Type to,
+                             bool saturate) {
   if (auto toInt = dyn_cast<IntegerType>(to)) {
     unsigned width = toInt.getWidth();
     if (auto fromInt = dyn_cast<IntegerType>(from)) {
@@ -143,6 +173,17 @@ static Attribute castElement(Attribute value, Type from, Type to) {
     v.convertToInteger(result, llvm::RoundingMode::TowardZero, &exact);
     return IntegerAttr::get(to, result);
   }
+  if (auto fromFloat = dyn_cast<FloatType>(from)) {
+    APFloat v = cast<FloatAttr>(value).getValue();
+    if (!to.isF32())
+      return FloatAttr::get(to,
+                            castToSmallFloat(v, cast<FloatType>(to), saturate));
+    // A small float to f32 is exact.
+    bool lost = false;
+    v.convert(APFloat::IEEEsingle(), llvm::RoundingMode::NearestTiesToEven,
+              &lost);
+    return FloatAttr::get(to, v);
+  }
   auto fromInt = cast<IntegerType>(from);
   APFloat result(cast<FloatType>(to).getFloatSemantics());
   result.convertFromAPInt(cast<IntegerAttr>(value).getValue(),
@@ -158,13 +199,15 @@ OpFoldResult CastOp::fold(FoldAdaptor adaptor) {
   if (!values)
     return {};
   Type from = values.getElementType(), to = getType().getElementType();
+  bool saturate = getSaturate();
   if (values.isSplat())
     return SplatElementsAttr::get(
-        getType(), castElement(values.getSplatValue<Attribute>(), from, to));
+        getType(),
+        castElement(values.getSplatValue<Attribute>(), from, to, saturate));
   SmallVector<Attribute> converted;
   converted.reserve(values.getNumElements());
   for (Attribute element : values.getValues<Attribute>())
-    converted.push_back(castElement(element, from, to));
+    converted.push_back(castElement(element, from, to, saturate));
   return DenseElementsAttr::get(getType(), converted);
 }
 

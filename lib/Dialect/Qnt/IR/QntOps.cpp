@@ -107,6 +107,18 @@ LogicalResult CastOp::verify() {
   if (getQuantType(getInput().getType()) || getQuantType(getType()))
     return emitOpError("converts f32 and integer tensors; quantized tensors "
                        "go through quantize, dequantize or storage_cast");
+  Type in = getElementTypeOrSelf(getInput()),
+       out = getElementTypeOrSelf(getType());
+  auto isSmallFloat = [](Type t) { return isa<FloatType>(t) && !t.isF32(); };
+  if ((isSmallFloat(in) || isSmallFloat(out)) && in != out) {
+    if (!in.isF32() && !out.isF32())
+      return emitOpError() << "converts a small float type only to or from "
+                              "f32, got "
+                           << in << " to " << out;
+    if (isa<Float8E8M0FNUType>(out))
+      return emitOpError("f32 to f8E8M0FNU needs ONNX's round_mode, which "
+                         "qnt.cast does not model");
+  }
   return success();
 }
 

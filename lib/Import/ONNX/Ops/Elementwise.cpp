@@ -682,7 +682,17 @@ LogicalResult convertCast(OpBinder &b) {
   case onnx::TensorProto::UINT64:
   case 21: // UINT4
   case 22: // INT4
+  case 17: // FLOAT8E4M3FN
+  case 18: // FLOAT8E4M3FNUZ
+  case 19: // FLOAT8E5M2
+  case 20: // FLOAT8E5M2FNUZ
+  case 23: // FLOAT4E2M1
+  case 25: // UINT2
+  case 26: // INT2
     break;
+  case 24: // FLOAT8E8M0
+    return b.unsupported("Cast to FLOAT8E8M0 (24): its round_mode is not "
+                         "modelled by qnt.cast");
   default:
     return b.unsupported("Cast to " + getCastTargetName(to) + " (" + Twine(to) +
                          ")");
@@ -690,6 +700,11 @@ LogicalResult convertCast(OpBinder &b) {
   FailureOr<Type> target =
       convertElementType(static_cast<int32_t>(to), b.getLoc(), "'to'");
   if (failed(target))
+    return failure();
+  // Opset 19 adds saturate (default 1), which only affects casts to the
+  // 8-bit floats; FLOAT4E2M1 always saturates.
+  int64_t saturate = 1;
+  if (b.getOpset() >= 19 && b.intAttr("saturate", saturate, 1))
     return failure();
 
   RankedTensorType type = getTensorType(input);
@@ -705,17 +720,43 @@ LogicalResult convertCast(OpBinder &b) {
     b.setResult(0, input);
     return success();
   }
-  // ONNX leaves float to integer casts out of range undefined; for 4-bit
-  // targets QuantC wraps, as ONNX's reference implementation and its node
+  Type f32 = b.getBuilder().getF32Type();
+  auto isSmallFloat = [](Type t) { return isa<FloatType>(t) && !t.isF32(); };
+  // qnt.cast converts the small floats only to and from f32. A small float
+  // reaches f32 exactly, so other targets go through f32. Integers reach a
+  // small float through f32 only when f32 holds them exactly (up to 16
+  // bits); wider ones would round twice.
+  if (isSmallFloat(type.getElementType()) && !target->isF32()) {
+    input =
+        b.create<CastOp>(RankedTensorType::get(type.getShape(), f32), input);
+    type = getTensorType(input);
+  } else if (isSmallFloat(*target) && !type.getElementType().isF32()) {
+    auto fromInt = cast<IntegerType>(type.getElementType());
+    if (fromInt.getWidth() > 16)
+      return b.unsupported("Cast from " + llvm::formatv("{0}", fromInt).str() +
+                           " to " + getCastTargetName(to) +
+                           ": rounding through f32 would round twice");
+    input =
+        b.create<CastOp>(RankedTensorType::get(type.getShape(), f32), input);
+    type = getTensorType(input);
+  }
+  if (type.getElementType() == *target) {
+    b.setResult(0, input);
+    return success();
+  }
+  // ONNX leaves float to integer casts out of range undefined; for 4- and
+  // 2-bit targets QuantC wraps, as ONNX's reference implementation and its node
   // tests do, by truncating to i32 first (qnt.cast saturates to the target,
   // then integer casts wrap).
   auto targetInt = dyn_cast<IntegerType>(*target);
-  if (type.getElementType().isF32() && targetInt && targetInt.getWidth() == 4)
+  if (type.getElementType().isF32() && targetInt &&
+      (targetInt.getWidth() == 4 || targetInt.getWidth() == 2))
     input = b.create<CastOp>(
         RankedTensorType::get(type.getShape(), b.getBuilder().getI32Type()),
         input);
-  b.setResult(0, b.create<CastOp>(
-                     RankedTensorType::get(type.getShape(), *target), input));
+  b.setResult(
+      0, b.create<CastOp>(RankedTensorType::get(type.getShape(), *target),
+                          input, b.getBuilder().getBoolAttr(saturate != 0)));
   return success();
 }
 

@@ -18,6 +18,7 @@
 #include "Common.h"
 
 #include "mlir/IR/Matchers.h"
+#include "llvm/Support/FormatVariadic.h"
 
 #include <cmath>
 
@@ -395,6 +396,17 @@ LogicalResult convertQuantizeLinear(OpBinder &b) {
       return failure();
     dtype = *converted;
   }
+  // ONNX's float8, FLOAT4E2M1 and 2-bit outputs: QuantC's quantized types
+  // have integer storage of 4 to 16 bits.
+  auto isUnsupportedStorage = [](Type t) {
+    return (isa<FloatType>(t) && !t.isF32()) || t.isInteger(2);
+  };
+  Type requested =
+      zeroPoint ? getTensorType(zeroPoint).getElementType() : dtype;
+  if (requested && isUnsupportedStorage(requested))
+    return b.unsupported("QuantizeLinear to " +
+                         llvm::formatv("{0}", requested).str() +
+                         "; QuantC quantizes to 4- to 16-bit integers");
   if (zeroPoint) {
     storage = getIntegerElementType(zeroPoint);
     if (!storage)
@@ -440,6 +452,11 @@ LogicalResult convertDequantizeLinear(OpBinder &b) {
   if (b.tensorOperand(0, input))
     return failure();
   RankedTensorType type = getTensorType(input);
+  Type element = type.getElementType();
+  if ((isa<FloatType>(element) && !element.isF32()) || element.isInteger(2))
+    return b.unsupported("DequantizeLinear of " +
+                         llvm::formatv("{0}", element).str() +
+                         "; QuantC dequantizes 4- to 32-bit integers");
   IntegerType storage = getIntegerElementType(input);
   if (!storage)
     return b.emitError() << "input #0 must hold quantized integers, got "

@@ -134,16 +134,33 @@ def Qnt_StorageCastOp : Qnt_Op<"storage_cast", [Pure]> {
 }
 
 def Qnt_CastOp : Qnt_Op<"cast", [Pure]> {
-  let summary = "Converts between f32 and integer element types (ONNX Cast)";
+  let summary = "Converts between f32, integer and small float element types (ONNX Cast)";
   let description = [{
-    Elementwise conversion between `f32` and integer tensors, or between
-    integer types. Integer to integer wraps to the target width
+    Elementwise conversion between `f32` and integer tensors, between
+    integer types, or between `f32` and one of ONNX's small float types
+    (`f8E4M3FN`, `f8E4M3FNUZ`, `f8E5M2`, `f8E5M2FNUZ`, `f4E2M1FN`).
+    Integer to integer wraps to the target width
     (two's complement, as ONNX and NumPy do); integer to f32 rounds to
     nearest even; f32 to integer truncates toward zero and saturates to
     the target range, NaN becoming 0; to `i1`, any non-zero value is true.
+    A small float to f32 is exact.
+
+    f32 to a small float rounds to nearest even. With `saturate` (the
+    default, as ONNX's `saturate = 1`), a value whose magnitude rounds
+    above the largest finite value, infinities included, becomes that
+    largest finite value with its sign; without it, it becomes infinity
+    where the type has one (`f8E5M2`) and NaN otherwise. NaN stays NaN.
+    `f4E2M1FN` has neither infinity nor NaN: it always saturates, and NaN
+    is not accepted by the folder. The FNUZ types have no negative zero.
+    `saturate` only matters for f32 to a small float.
     Input and result have the same shape.
+
+    ```mlir
+    %y = qnt.cast %x {saturate = false} : tensor<4xf32> -> tensor<4xf8E4M3FN>
+    ```
   }];
-  let arguments = (ins Qnt_AnyTensor:$input);
+  let arguments = (ins Qnt_AnyTensor:$input,
+                       DefaultValuedAttr<BoolAttr, "true">:$saturate);
   let results = (outs Qnt_AnyTensor:$output);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
   let hasVerifier = 1;
