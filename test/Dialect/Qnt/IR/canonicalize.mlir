@@ -289,3 +289,49 @@ func.func @pad_bool_true(%x: tensor<2xi1>) -> tensor<3xi1> {
   %p = qnt.pad %x {pads = array<i64: 1, 0>, mode = #qnt<pad_mode constant>, value = 1.0 : f32} : tensor<2xi1> -> tensor<3xi1>
   return %p : tensor<3xi1>
 }
+
+// -----
+
+// Casts to the small floats round to nearest even and saturate (the
+// default) to the largest finite value, infinities included; NaN stays NaN.
+// CHECK-LABEL: func.func @cast_f8e4m3fn_saturate
+// CHECK: qnt.constant dense<[4.480000e+02, -4.480000e+02, 4.687500e-01, -0.000000e+00, 0x7F]> : tensor<5xf8E4M3FN>
+func.func @cast_f8e4m3fn_saturate() -> tensor<5xf8E4M3FN> {
+  %c = qnt.constant dense<[1.0e6, 0xFF800000, 0.4789, -1.0e-7, 0x7FC00000]> : tensor<5xf32> -> tensor<5xf32>
+  %y = qnt.cast %c : tensor<5xf32> -> tensor<5xf8E4M3FN>
+  return %y : tensor<5xf8E4M3FN>
+}
+
+// -----
+
+// Without saturate, overflow is NaN where the type has no infinity
+// (f8E4M3FN) and infinity where it has one (f8E5M2); f4E2M1FN always
+// saturates; the FNUZ types have no negative zero.
+// CHECK-LABEL: func.func @cast_small_float_no_saturate
+// CHECK-DAG: qnt.constant dense<[0x7F, 0xFF, 3.500000e+00]> : tensor<3xf8E4M3FN>
+// CHECK-DAG: qnt.constant dense<[0x7C, 0xFC, 3.500000e+00]> : tensor<3xf8E5M2>
+// CHECK-DAG: qnt.constant dense<[6.000000e+00, -6.000000e+00, 4.000000e+00]> : tensor<3xf4E2M1FN>
+// CHECK-DAG: qnt.constant dense<[0.000000e+00, 1.250000e-01]> : tensor<2xf8E5M2FNUZ>
+func.func @cast_small_float_no_saturate() -> (tensor<3xf8E4M3FN>, tensor<3xf8E5M2>, tensor<3xf4E2M1FN>, tensor<2xf8E5M2FNUZ>) {
+  %c = qnt.constant dense<[1.0e6, -1.0e6, 3.5]> : tensor<3xf32> -> tensor<3xf32>
+  %a = qnt.cast %c {saturate = false} : tensor<3xf32> -> tensor<3xf8E4M3FN>
+  %b = qnt.cast %c {saturate = false} : tensor<3xf32> -> tensor<3xf8E5M2>
+  %d = qnt.cast %c {saturate = false} : tensor<3xf32> -> tensor<3xf4E2M1FN>
+  %z = qnt.constant dense<[-1.0e-9, 0.125]> : tensor<2xf32> -> tensor<2xf32>
+  %e = qnt.cast %z : tensor<2xf32> -> tensor<2xf8E5M2FNUZ>
+  return %a, %b, %d, %e : tensor<3xf8E4M3FN>, tensor<3xf8E5M2>, tensor<3xf4E2M1FN>, tensor<2xf8E5M2FNUZ>
+}
+
+// -----
+
+// A small float to f32 is exact; integers wrap to i2.
+// CHECK-LABEL: func.func @cast_from_small_types
+// CHECK-DAG: qnt.constant dense<[4.480000e+02, -0.001953125]> : tensor<2xf32>
+// CHECK-DAG: qnt.constant dense<[1, -2, -1]> : tensor<3xi2>
+func.func @cast_from_small_types() -> (tensor<2xf32>, tensor<3xi2>) {
+  %c = qnt.constant dense<[448.0, -0.001953125]> : tensor<2xf8E4M3FN> -> tensor<2xf8E4M3FN>
+  %f = qnt.cast %c : tensor<2xf8E4M3FN> -> tensor<2xf32>
+  %i = qnt.constant dense<[5, 6, 7]> : tensor<3xi8> -> tensor<3xi8>
+  %w = qnt.cast %i : tensor<3xi8> -> tensor<3xi2>
+  return %f, %w : tensor<2xf32>, tensor<3xi2>
+}

@@ -870,3 +870,19 @@ func.func @resize_antialias_nearest(%x: tensor<1x4x4x3xf32>) {
   %y = qnt.resize %x {mode = #qnt<resize_mode nearest>, coordinate_transform = #qnt<coordinate_transform half_pixel>, nearest_mode = #qnt<nearest_mode floor>, antialias} : tensor<1x4x4x3xf32> -> tensor<1x8x8x3xf32>
   return
 }
+
+// -----
+
+func.func @cast_small_float_to_integer(%x: tensor<2xf8E4M3FN>) {
+  // expected-error @+1 {{converts a small float type only to or from f32, got 'f8E4M3FN' to 'i8'}}
+  %y = qnt.cast %x : tensor<2xf8E4M3FN> -> tensor<2xi8>
+  return
+}
+
+// -----
+
+func.func @cast_to_f8e8m0(%x: tensor<2xf32>) {
+  // expected-error @+1 {{f32 to f8E8M0FNU needs ONNX's round_mode, which qnt.cast does not model}}
+  %y = qnt.cast %x : tensor<2xf32> -> tensor<2xf8E8M0FNU>
+  return
+}
