@@ -36,7 +36,7 @@ bool isLinearStorageType(Type type, bool allowI32) {
   if (!integer || integer.isSigned())
     return false;
   unsigned width = integer.getWidth();
-  if (width == 4 || width == 8 || width == 16)
+  if (width == 2 || width == 4 || width == 8 || width == 16)
     return true;
   return allowI32 && width == 32 && integer.isSignless();
 }
@@ -50,8 +50,10 @@ LogicalResult verifyLinearParams(Operation *op, RankedTensorType data,
     return failure();
   if (!isLinearStorageType(storage, allowI32))
     return op->emitOpError()
-           << storageWhat << " element type must be one of i4, ui4, i8, ui8, "
-           << "i16, ui16" << (allowI32 ? ", i32" : "") << ", got " << storage;
+           << storageWhat
+           << " element type must be one of i2, ui2, i4, ui4, i8, "
+           << "ui8, i16, ui16" << (allowI32 ? ", i32" : "") << ", got "
+           << storage;
   auto scaleType = cast<RankedTensorType>(scale.getType());
   if (zeroPoint) {
     auto zpType = cast<RankedTensorType>(zeroPoint.getType());

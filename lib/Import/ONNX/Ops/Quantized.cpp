@@ -347,7 +347,7 @@ bool isLinearStorage(IntegerType type, bool allowI32) {
   if (!type || type.isSigned())
     return false;
   unsigned width = type.getWidth();
-  return width == 4 || width == 8 || width == 16 ||
+  return width == 2 || width == 4 || width == 8 || width == 16 ||
          (allowI32 && width == 32 && type.isSignless());
 }
 
@@ -399,14 +399,14 @@ LogicalResult convertQuantizeLinear(OpBinder &b) {
   // ONNX's float8, FLOAT4E2M1 and 2-bit outputs: QuantC's quantized types
   // have integer storage of 4 to 16 bits.
   auto isUnsupportedStorage = [](Type t) {
-    return (isa<FloatType>(t) && !t.isF32()) || t.isInteger(2);
+    return isa<FloatType>(t) && !t.isF32();
   };
   Type requested =
       zeroPoint ? getTensorType(zeroPoint).getElementType() : dtype;
   if (requested && isUnsupportedStorage(requested))
     return b.unsupported("QuantizeLinear to " +
                          llvm::formatv("{0}", requested).str() +
-                         "; QuantC quantizes to 4- to 16-bit integers");
+                         "; QuantC quantizes to 2- to 16-bit integers");
   if (zeroPoint) {
     storage = getIntegerElementType(zeroPoint);
     if (!storage)
@@ -424,7 +424,7 @@ LogicalResult convertQuantizeLinear(OpBinder &b) {
   }
   if (!isLinearStorage(storage, /*allowI32=*/false))
     return b.emitError() << "cannot quantize to " << storage
-                         << "; QuantizeLinear produces int4, uint4, int8, "
+                         << "; QuantizeLinear produces int2, uint2, int4, uint4, int8, "
                             "uint8, int16 or uint16";
 
   LinearLayout layout;
@@ -453,17 +453,17 @@ LogicalResult convertDequantizeLinear(OpBinder &b) {
     return failure();
   RankedTensorType type = getTensorType(input);
   Type element = type.getElementType();
-  if ((isa<FloatType>(element) && !element.isF32()) || element.isInteger(2))
+  if (isa<FloatType>(element) && !element.isF32())
     return b.unsupported("DequantizeLinear of " +
                          llvm::formatv("{0}", element).str() +
-                         "; QuantC dequantizes 4- to 32-bit integers");
+                         "; QuantC dequantizes 2- to 32-bit integers");
   IntegerType storage = getIntegerElementType(input);
   if (!storage)
     return b.emitError() << "input #0 must hold quantized integers, got "
                          << type;
   if (!isLinearStorage(storage, /*allowI32=*/true))
     return b.emitError() << "cannot dequantize " << storage
-                         << "; DequantizeLinear takes int4, uint4, int8, "
+                         << "; DequantizeLinear takes int2, uint2, int4, uint4, int8, "
                             "uint8, int16, uint16 or int32";
   if (scaleOperand(b, 1, scale))
     return failure();

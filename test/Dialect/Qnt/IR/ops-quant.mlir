@@ -71,3 +71,13 @@ func.func @conv2d_integer(%x: tensor<1x4x4x2xui8>, %w: tensor<3x2x2x2xi8>, %xzp:
   %y = qnt.conv2d_integer %x, %w, %xzp, %wzp {strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, groups = 1 : i64} : (tensor<1x4x4x2xui8>, tensor<3x2x2x2xi8>, tensor<ui8>, tensor<3xi8>) -> tensor<1x3x3x3xi32>
   return %y : tensor<1x3x3x3xi32>
 }
+
+// 2-bit storage (ONNX INT2 and UINT2, opset 25).
+// CHECK-LABEL: func.func @quantize_dequantize_linear_2bit
+// CHECK: qnt.quantize_linear %{{.*}}, %{{.*}}, %{{.*}} : (tensor<4xf32>, tensor<f32>, tensor<i2>) -> tensor<4xi2>
+// CHECK: qnt.dequantize_linear %{{.*}}, %{{.*}}, %{{.*}} : (tensor<4xui2>, tensor<f32>, tensor<ui2>) -> tensor<4xf32>
+func.func @quantize_dequantize_linear_2bit(%x: tensor<4xf32>, %s: tensor<f32>, %zp: tensor<i2>, %u: tensor<4xui2>, %uzp: tensor<ui2>) -> (tensor<4xi2>, tensor<4xf32>) {
+  %q = qnt.quantize_linear %x, %s, %zp : (tensor<4xf32>, tensor<f32>, tensor<i2>) -> tensor<4xi2>
+  %d = qnt.dequantize_linear %u, %s, %uzp : (tensor<4xui2>, tensor<f32>, tensor<ui2>) -> tensor<4xf32>
+  return %q, %d : tensor<4xi2>, tensor<4xf32>
+}

@@ -43,7 +43,7 @@ def Qnt_QuantizeLinearOp : Qnt_Op<"quantize_linear", [Pure]> {
   }], Qnt_LinearParamsDoc, [{
 
     Constraints: `input` and `output` have the same shape; the output
-    element type is one of `i4`, `ui4`, `i8`, `ui8`, `i16`, `ui16`.
+    element type is one of `i2`, `ui2`, `i4`, `ui4`, `i8`, `ui8`, `i16`, `ui16`.
 
     When `scale` and `zero_point` are constants and the quantization is per
     tensor or per axis with positive finite scales, canonicalization
@@ -81,7 +81,7 @@ def Qnt_DequantizeLinearOp : Qnt_Op<"dequantize_linear", [Pure]> {
   }], Qnt_LinearParamsDoc, [{
 
     Constraints: `input` and `output` have the same shape; the input
-    element type is one of `i4`, `ui4`, `i8`, `ui8`, `i16`, `ui16`, `i32`.
+    element type is one of `i2`, `ui2`, `i4`, `ui4`, `i8`, `ui8`, `i16`, `ui16`, `i32`.
 
     When `scale` and `zero_point` are constants and the quantization is per
     tensor or per axis with positive finite scales, canonicalization
