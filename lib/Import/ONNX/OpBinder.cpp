@@ -277,3 +277,16 @@ mlir::quantc::onnx_import::broadcastShapes(OpBinder &b, ArrayRef<int64_t> lhs,
   }
   return success();
 }
+
+ParseResult mlir::quantc::onnx_import::normalizeAxes(
+    OpBinder &b, SmallVectorImpl<int64_t> &axes, int64_t rank, StringRef what) {
+  SmallVector<bool> seen(rank, false);
+  for (int64_t &axis : axes) {
+    if (normalizeAxis(b, axis, rank, (what + " entry").str()))
+      return failure();
+    if (seen[axis])
+      return b.emitError() << what << " names dimension " << axis << " twice";
+    seen[axis] = true;
+  }
+  return success();
+}

@@ -141,6 +141,11 @@ inline RankedTensorType getTensorType(Value value) {
 ParseResult normalizeAxis(OpBinder &b, int64_t &axis, int64_t rank,
                           StringRef what = "axis");
 
+/// Normalizes a list of axes of a tensor of rank `rank`, rejecting
+/// duplicates; `what` names the list in diagnostics.
+ParseResult normalizeAxes(OpBinder &b, SmallVectorImpl<int64_t> &axes,
+                          int64_t rank, StringRef what = "axes");
+
 /// NumPy broadcast of two static shapes; fails with a located error.
 ParseResult broadcastShapes(OpBinder &b, ArrayRef<int64_t> lhs,
                             ArrayRef<int64_t> rhs,

@@ -59,6 +59,7 @@ const OpRegistry &OpRegistry::get() {
     populateNNHandlers(r);
     populateShapeHandlers(r);
     populateQuantizedHandlers(r);
+    populateResizeHandlers(r);
     return r;
   }();
   return registry;

@@ -57,6 +57,7 @@ void populateElementwiseHandlers(OpRegistry &registry);
 void populateNNHandlers(OpRegistry &registry);
 void populateShapeHandlers(OpRegistry &registry);
 void populateQuantizedHandlers(OpRegistry &registry);
+void populateResizeHandlers(OpRegistry &registry);
 
 } // namespace mlir::quantc::onnx_import
 
