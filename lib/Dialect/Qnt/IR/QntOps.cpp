@@ -127,28 +127,12 @@ LogicalResult CastOp::verify() {
 //===----------------------------------------------------------------------===//
 
 LogicalResult Conv2DOp::verify() {
-  if (failed(verifyRank(*this, getInput(), "input", 4, "NHWC")) ||
-      failed(verifyRank(*this, getFilter(), "filter", 4, "FHWC")) ||
-      failed(verifyRank(*this, getOutput(), "result", 4, "NHWC")))
+  if (failed(verifyGroupedConvolution(*this, getInput(), getFilter(),
+                                      getGroupsAttr().getInt())))
     return failure();
   auto in = getInput().getType().getShape();
   auto filter = getFilter().getType().getShape();
-  int64_t groups = getGroupsAttr().getInt();
-  if (groups < 1)
-    return emitOpError() << "groups must be positive, got " << groups;
-  int64_t channels = in[3], filters = filter[0], groupChannels = filter[3];
-  if (!ShapedType::isDynamic(channels) && channels % groups != 0)
-    return emitOpError() << "input channels " << channels
-                         << " must be divisible by groups " << groups;
-  if (!ShapedType::isDynamic(filters) && filters % groups != 0)
-    return emitOpError() << "filter count " << filters
-                         << " must be divisible by groups " << groups;
-  if (!ShapedType::isDynamic(channels) &&
-      !ShapedType::isDynamic(groupChannels) &&
-      groupChannels * groups != channels)
-    return emitOpError() << "filter input channels " << groupChannels
-                         << " must equal input channels / groups = "
-                         << channels / groups;
+  int64_t filters = filter[0];
   if (failed(verifyBiasShape(*this, getBias(), filters)))
     return failure();
 

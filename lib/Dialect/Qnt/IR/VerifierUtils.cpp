@@ -286,4 +286,30 @@ LogicalResult verifySameElementType(Operation *op, Type a, Type b,
   return success();
 }
 
+LogicalResult verifyGroupedConvolution(Operation *op, Value input, Value filter,
+                                       int64_t groups) {
+  if (failed(verifyRank(op, input, "input", 4, "NHWC")) ||
+      failed(verifyRank(op, filter, "filter", 4, "FHWC")) ||
+      failed(verifyRank(op, op->getResult(0), "result", 4, "NHWC")))
+    return failure();
+  auto in = cast<RankedTensorType>(input.getType()).getShape();
+  auto shape = cast<RankedTensorType>(filter.getType()).getShape();
+  if (groups < 1)
+    return op->emitOpError() << "groups must be positive, got " << groups;
+  int64_t channels = in[3], filters = shape[0], groupChannels = shape[3];
+  if (!ShapedType::isDynamic(channels) && channels % groups != 0)
+    return op->emitOpError() << "input channels " << channels
+                             << " must be divisible by groups " << groups;
+  if (!ShapedType::isDynamic(filters) && filters % groups != 0)
+    return op->emitOpError() << "filter count " << filters
+                             << " must be divisible by groups " << groups;
+  if (!ShapedType::isDynamic(channels) &&
+      !ShapedType::isDynamic(groupChannels) &&
+      groupChannels * groups != channels)
+    return op->emitOpError()
+           << "filter input channels " << groupChannels
+           << " must equal input channels / groups = " << channels / groups;
+  return success();
+}
+
 } // namespace mlir::quantc::verifier

@@ -87,6 +87,12 @@ LogicalResult verifyUnary(Operation *op);
 LogicalResult verifySameElementType(Operation *op, Type a, Type b,
                                     StringRef what);
 
+/// The layout rules of a grouped convolution: NHWC input and result, FHWC
+/// filter, positive groups dividing both the input channels and the
+/// filters, and C / groups channels per filter.
+LogicalResult verifyGroupedConvolution(Operation *op, Value input, Value filter,
+                                       int64_t groups);
+
 } // namespace mlir::quantc::verifier
 
 #endif // QUANTC_LIB_DIALECT_QNT_IR_VERIFIERUTILS_H
