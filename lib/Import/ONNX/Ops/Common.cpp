@@ -97,11 +97,9 @@ ParseResult mlir::quantc::onnx_import::readWindow2D(OpBinder &b,
   return success();
 }
 
-FailureOr<Value> mlir::quantc::onnx_import::buildConv(OpBinder &b, Value input,
-                                                      Value filter, Value bias,
-                                                      Type outputElement) {
-  RankedTensorType inType = getTensorType(input);
-  RankedTensorType filterType = getTensorType(filter);
+ParseResult mlir::quantc::onnx_import::readConvGeometry(
+    OpBinder &b, RankedTensorType inType, RankedTensorType filterType,
+    int64_t &groups, Window2D &window) {
   int64_t rank = inType.getRank();
   if (rank < 3)
     return b.emitError() << "input must have rank 3 or more ([N, C, spatial "
@@ -113,7 +111,6 @@ FailureOr<Value> mlir::quantc::onnx_import::buildConv(OpBinder &b, Value input,
   if (filterType.getRank() != rank)
     return b.emitError() << "filter has rank " << filterType.getRank()
                          << " but the input has rank " << rank;
-  int64_t groups;
   SmallVector<int64_t> kernelShape;
   if (b.intAttr("group", groups, 1))
     return failure();
@@ -136,13 +133,22 @@ FailureOr<Value> mlir::quantc::onnx_import::buildConv(OpBinder &b, Value input,
     llvm::interleaveComma(filterType.getShape(), diag);
     return diag << "]";
   }
+  return readWindow2D(b, inType.getShape().drop_front(2), kernel, window);
+}
+
+FailureOr<Value> mlir::quantc::onnx_import::buildConv(OpBinder &b, Value input,
+                                                      Value filter, Value bias,
+                                                      Type outputElement) {
+  RankedTensorType inType = getTensorType(input);
+  RankedTensorType filterType = getTensorType(filter);
+  int64_t rank = inType.getRank(), groups;
+  Window2D window;
+  if (readConvGeometry(b, inType, filterType, groups, window))
+    return failure();
+  int64_t filters = filterType.getDimSize(0);
   if (bias && (getTensorType(bias).getRank() != 1 ||
                getTensorType(bias).getDimSize(0) != filters))
     return b.emitError() << "bias must have shape [" << filters << "]";
-
-  Window2D window;
-  if (readWindow2D(b, inType.getShape().drop_front(2), kernel, window))
-    return failure();
 
   // 1-D convolution is 2-D with height 1.
   if (rank == 3) {

@@ -30,6 +30,12 @@ struct Window2D {
 ParseResult readWindow2D(OpBinder &b, ArrayRef<int64_t> inputHW,
                          ArrayRef<int64_t> kernelHW, Window2D &window);
 
+/// Checks a convolution's input and filter ranks (1-D or 2-D spatial),
+/// kernel_shape and group against the channels, and reads its window.
+ParseResult readConvGeometry(OpBinder &b, RankedTensorType inType,
+                             RankedTensorType filterType, int64_t &groups,
+                             Window2D &window);
+
 /// Builds ONNX Conv semantics (NCHW input, OIHW filter, 1-D or 2-D) with
 /// qnt.conv2d, reading the node's attributes. `outputElement` is the
 /// result's element type (f32, or a quantized type for integer convs).

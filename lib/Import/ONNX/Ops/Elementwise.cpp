@@ -620,30 +620,6 @@ LogicalResult convertDropout(OpBinder &b) {
   return success();
 }
 
-/// ONNX type codes newer than the TensorProto enum QuantC is built with.
-StringRef getCastTargetName(int64_t to) {
-  switch (to) {
-  case 17:
-    return "FLOAT8E4M3FN";
-  case 18:
-    return "FLOAT8E4M3FNUZ";
-  case 19:
-    return "FLOAT8E5M2";
-  case 20:
-    return "FLOAT8E5M2FNUZ";
-  case 23:
-    return "FLOAT4E2M1";
-  case 24:
-    return "FLOAT8E8M0";
-  case 25:
-    return "UINT2";
-  case 26:
-    return "INT2";
-  default:
-    return getDataTypeName(static_cast<int32_t>(to));
-  }
-}
-
 /// Cast to f32 (FLOAT; FLOAT16, BFLOAT16 and DOUBLE too, since QuantC
 /// computes in f32 and does not round to the narrower formats), to integers
 /// or to bool. Casting a quantized value to its storage type returns it
@@ -694,8 +670,9 @@ LogicalResult convertCast(OpBinder &b) {
     return b.unsupported("Cast to FLOAT8E8M0 (24): its round_mode is not "
                          "modelled by qnt.cast");
   default:
-    return b.unsupported("Cast to " + getCastTargetName(to) + " (" + Twine(to) +
-                         ")");
+    return b.unsupported("Cast to " +
+                         getDataTypeName(static_cast<int32_t>(to)) + " (" +
+                         Twine(to) + ")");
   }
   FailureOr<Type> target =
       convertElementType(static_cast<int32_t>(to), b.getLoc(), "'to'");
@@ -734,7 +711,7 @@ LogicalResult convertCast(OpBinder &b) {
     auto fromInt = cast<IntegerType>(type.getElementType());
     if (fromInt.getWidth() > 16)
       return b.unsupported("Cast from " + llvm::formatv("{0}", fromInt).str() +
-                           " to " + getCastTargetName(to) +
+                           " to " + getDataTypeName(static_cast<int32_t>(to)) +
                            ": rounding through f32 would round twice");
     input =
         b.create<CastOp>(RankedTensorType::get(type.getShape(), f32), input);

@@ -423,9 +423,10 @@ LogicalResult convertQuantizeLinear(OpBinder &b) {
                            << " is not a quantized integer type";
   }
   if (!isLinearStorage(storage, /*allowI32=*/false))
-    return b.emitError() << "cannot quantize to " << storage
-                         << "; QuantizeLinear produces int2, uint2, int4, uint4, int8, "
-                            "uint8, int16 or uint16";
+    return b.emitError()
+           << "cannot quantize to " << storage
+           << "; QuantizeLinear produces int2, uint2, int4, uint4, int8, "
+              "uint8, int16 or uint16";
 
   LinearLayout layout;
   if (readLinearLayout(b, type.getShape(), scale, zeroPoint, layout))
@@ -462,9 +463,10 @@ LogicalResult convertDequantizeLinear(OpBinder &b) {
     return b.emitError() << "input #0 must hold quantized integers, got "
                          << type;
   if (!isLinearStorage(storage, /*allowI32=*/true))
-    return b.emitError() << "cannot dequantize " << storage
-                         << "; DequantizeLinear takes int2, uint2, int4, uint4, int8, "
-                            "uint8, int16, uint16 or int32";
+    return b.emitError()
+           << "cannot dequantize " << storage
+           << "; DequantizeLinear takes int2, uint2, int4, uint4, int8, "
+              "uint8, int16, uint16 or int32";
   if (scaleOperand(b, 1, scale))
     return failure();
   int64_t outputDtype;
@@ -631,37 +633,11 @@ FailureOr<Value> runtimeZeroPoint(OpBinder &b, unsigned index,
 LogicalResult convertRuntimeConvInteger(OpBinder &b, Value x, IntegerType xType,
                                         Value w, IntegerType wType) {
   RankedTensorType inType = getTensorType(x), filterType = getTensorType(w);
-  int64_t rank = inType.getRank();
-  if (rank < 3)
-    return b.emitError() << "input must have rank 3 or more ([N, C, spatial "
-                            "dimensions...]), got rank "
-                         << rank;
-  if (rank > 4)
-    return b.unsupported(Twine(rank - 2) +
-                         "-D convolution; QuantC imports 1-D and 2-D ones");
-  if (filterType.getRank() != rank)
-    return b.emitError() << "filter has rank " << filterType.getRank()
-                         << " but the input has rank " << rank;
-  int64_t groups;
-  SmallVector<int64_t> kernelShape;
-  ArrayRef<int64_t> kernel = filterType.getShape().drop_front(2);
-  if (b.intAttr("group", groups, 1) ||
-      b.intsAttr("kernel_shape", kernelShape, kernel))
-    return failure();
-  if (ArrayRef<int64_t>(kernelShape) != kernel)
-    return b.emitError() << "kernel_shape [" << kernelShape
-                         << "] does not match the filter's spatial "
-                            "dimensions ["
-                         << kernel << "]";
-  int64_t channels = inType.getDimSize(1), filters = filterType.getDimSize(0);
-  if (groups <= 0 || channels % groups != 0 || filters % groups != 0 ||
-      filterType.getDimSize(1) * groups != channels)
-    return b.emitError() << "group " << groups << " does not fit " << channels
-                         << " input channels and a filter of shape ["
-                         << filterType.getShape() << "]";
+  int64_t rank = inType.getRank(), groups;
   Window2D window;
-  if (readWindow2D(b, inType.getShape().drop_front(2), kernel, window))
+  if (readConvGeometry(b, inType, filterType, groups, window))
     return failure();
+  int64_t filters = filterType.getDimSize(0);
   FailureOr<Value> xZp = runtimeZeroPoint(b, 2, xType, "x_zero_point", 1);
   if (failed(xZp))
     return failure();
