@@ -1,0 +1,235 @@
+//===- LoweringUtils.cpp - Shared pieces of the qnt lowering --------------===//
+//
+// Implements the builders declared in LoweringUtils.h.
+//
+//===----------------------------------------------------------------------===//
+
+#include "LoweringUtils.h"
+
+#include "quantc/Dialect/Qnt/Utils/QuantArith.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+using namespace mlir;
+using namespace mlir::quantc;
+
+StorageInfo StorageInfo::get(Type qntElementType) {
+  StorageInfo info;
+  MLIRContext *ctx = qntElementType.getContext();
+  if (auto quantized = dyn_cast<quant::QuantizedType>(qntElementType)) {
+    info.type = IntegerType::get(ctx, quantized.getStorageTypeIntegralWidth());
+    info.isSigned = quantized.isSigned();
+    info.min = quantized.getStorageTypeMin();
+    info.max = quantized.getStorageTypeMax();
+    return info;
+  }
+  auto intType = dyn_cast<IntegerType>(qntElementType);
+  if (!intType)
+    return info;
+  unsigned width = intType.getWidth();
+  info.type = IntegerType::get(ctx, width);
+  // Signless integers at the qnt level are signed, except i1 (a boolean).
+  info.isSigned = !intType.isUnsigned() && width > 1;
+  if (info.isSigned) {
+    info.min = width >= 64 ? INT64_MIN : -(int64_t(1) << (width - 1));
+    info.max = width >= 64 ? INT64_MAX : (int64_t(1) << (width - 1)) - 1;
+  } else {
+    info.min = 0;
+    info.max = width >= 63 ? INT64_MAX : (int64_t(1) << width) - 1;
+  }
+  return info;
+}
+
+QuantParams QuantParams::get(quant::QuantizedType type) {
+  QuantParams params;
+  params.storage = StorageInfo::get(type);
+  if (auto perAxis = dyn_cast<quant::UniformQuantizedPerAxisType>(type)) {
+    params.axis = perAxis.getQuantizedDimension();
+    for (double scale : perAxis.getScales())
+      params.scales.push_back(static_cast<float>(scale));
+    llvm::append_range(params.zeroPoints, perAxis.getZeroPoints());
+    return params;
+  }
+  auto uniform = cast<quant::UniformQuantizedType>(type);
+  params.scales.push_back(static_cast<float>(uniform.getScale()));
+  params.zeroPoints.push_back(uniform.getZeroPoint());
+  return params;
+}
+
+quant::QuantizedType mlir::quantc::getQuantizedElementType(Type type) {
+  if (auto shaped = dyn_cast<ShapedType>(type))
+    type = shaped.getElementType();
+  return dyn_cast<quant::QuantizedType>(type);
+}
+
+Value mlir::quantc::createEmptyTensor(OpBuilder &b, Location loc,
+                                      ArrayRef<int64_t> shape,
+                                      Type elementType) {
+  return tensor::EmptyOp::create(b, loc, shape, elementType);
+}
+
+Value mlir::quantc::createFilledTensor(OpBuilder &b, Location loc,
+                                       ArrayRef<int64_t> shape, Value value) {
+  Value empty = createEmptyTensor(b, loc, shape, value.getType());
+  return linalg::FillOp::create(b, loc, value, empty).getResult(0);
+}
+
+AffineMap mlir::quantc::getBroadcastMap(MLIRContext *ctx,
+                                        ArrayRef<int64_t> operandShape,
+                                        ArrayRef<int64_t> resultShape) {
+  int64_t offset = resultShape.size() - operandShape.size();
+  SmallVector<AffineExpr> exprs;
+  for (auto [i, size] : llvm::enumerate(operandShape)) {
+    int64_t resultDim = offset + i;
+    if (size == 1 && resultShape[resultDim] != 1)
+      exprs.push_back(getAffineConstantExpr(0, ctx));
+    else
+      exprs.push_back(getAffineDimExpr(resultDim, ctx));
+  }
+  return AffineMap::get(resultShape.size(), 0, exprs, ctx);
+}
+
+Value mlir::quantc::buildElementwise(OpBuilder &b, Location loc,
+                                     ValueRange inputs,
+                                     RankedTensorType resultType,
+                                     ScalarBodyBuilder body) {
+  MLIRContext *ctx = b.getContext();
+  ArrayRef<int64_t> shape = resultType.getShape();
+  SmallVector<AffineMap> maps;
+  for (Value input : inputs)
+    maps.push_back(getBroadcastMap(
+        ctx, cast<RankedTensorType>(input.getType()).getShape(), shape));
+  maps.push_back(b.getMultiDimIdentityMap(shape.size()));
+  SmallVector<utils::IteratorType> iterators(shape.size(),
+                                             utils::IteratorType::parallel);
+  Value init = createEmptyTensor(b, loc, shape, resultType.getElementType());
+  auto generic = linalg::GenericOp::create(
+      b, loc, TypeRange{init.getType()}, inputs, ValueRange{init}, maps,
+      iterators, [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+        Value result = body(nested, nestedLoc, args.drop_back());
+        linalg::YieldOp::create(nested, nestedLoc, result);
+      });
+  return generic.getResult(0);
+}
+
+Value mlir::quantc::createF32Vector(OpBuilder &b, Location loc,
+                                    ArrayRef<float> values) {
+  auto type = RankedTensorType::get({int64_t(values.size())}, b.getF32Type());
+  return arith::ConstantOp::create(b, loc,
+                                   DenseElementsAttr::get(type, values));
+}
+
+Value mlir::quantc::createI32Vector(OpBuilder &b, Location loc,
+                                    ArrayRef<int64_t> values) {
+  SmallVector<int32_t> narrowed(values.begin(), values.end());
+  auto type = RankedTensorType::get({int64_t(values.size())}, b.getI32Type());
+  return arith::ConstantOp::create(
+      b, loc, DenseElementsAttr::get(type, ArrayRef<int32_t>(narrowed)));
+}
+
+Value mlir::quantc::createF32Constant(OpBuilder &b, Location loc,
+                                      float value) {
+  return arith::ConstantOp::create(b, loc, b.getF32FloatAttr(value));
+}
+
+Value mlir::quantc::createIntConstant(OpBuilder &b, Location loc, Type type,
+                                      int64_t value) {
+  return arith::ConstantOp::create(b, loc, b.getIntegerAttr(type, value));
+}
+
+Value mlir::quantc::castInteger(OpBuilder &b, Location loc, Value value,
+                                Type to, bool isSigned) {
+  unsigned from = value.getType().getIntOrFloatBitWidth();
+  unsigned width = to.getIntOrFloatBitWidth();
+  if (from == width)
+    return value;
+  if (from > width)
+    return arith::TruncIOp::create(b, loc, to, value);
+  if (isSigned)
+    return arith::ExtSIOp::create(b, loc, to, value);
+  return arith::ExtUIOp::create(b, loc, to, value);
+}
+
+Value mlir::quantc::integerToF32(OpBuilder &b, Location loc, Value value,
+                                 bool isSigned) {
+  if (isSigned)
+    return arith::SIToFPOp::create(b, loc, b.getF32Type(), value);
+  return arith::UIToFPOp::create(b, loc, b.getF32Type(), value);
+}
+
+Value mlir::quantc::roundToStorage(OpBuilder &b, Location loc, Value value,
+                                   const StorageInfo &storage) {
+  Value rounded = math::RoundEvenOp::create(b, loc, value);
+  // maxnumf/minnumf return the other operand for NaN, so NaN saturates to
+  // storage.min first; the final select maps it to 0.
+  Value lo = createF32Constant(b, loc, static_cast<float>(storage.min));
+  Value hi = createF32Constant(b, loc, static_cast<float>(storage.max));
+  Value clamped = arith::MaxNumFOp::create(b, loc, rounded, lo);
+  clamped = arith::MinNumFOp::create(b, loc, clamped, hi);
+  // f32 cannot hold every i32 bound exactly (2^31 - 1 rounds up to 2^31), so
+  // convert through i64 and clamp again in integers.
+  Type i64 = b.getI64Type();
+  Value wide = storage.isSigned
+                   ? Value(arith::FPToSIOp::create(b, loc, i64, clamped))
+                   : Value(arith::FPToUIOp::create(b, loc, i64, clamped));
+  wide = arith::MaxSIOp::create(b, loc, wide,
+                                createIntConstant(b, loc, i64, storage.min));
+  wide = arith::MinSIOp::create(b, loc, wide,
+                                createIntConstant(b, loc, i64, storage.max));
+  Value isNaN = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO,
+                                      value, value);
+  wide = arith::SelectOp::create(b, loc, isNaN,
+                                 createIntConstant(b, loc, i64, 0), wide);
+  return castInteger(b, loc, wide, storage.type, storage.isSigned);
+}
+
+Value mlir::quantc::quantizeScalar(OpBuilder &b, Location loc, Value x,
+                                   Value scale, Value zeroPoint,
+                                   const StorageInfo &storage) {
+  Value scaled = arith::DivFOp::create(b, loc, x, scale);
+  Value rounded = math::RoundEvenOp::create(b, loc, scaled);
+  Value zp = integerToF32(b, loc, zeroPoint, /*isSigned=*/true);
+  Value shifted = arith::AddFOp::create(b, loc, rounded, zp);
+  return roundToStorage(b, loc, shifted, storage);
+}
+
+Value mlir::quantc::dequantizeScalar(OpBuilder &b, Location loc, Value q,
+                                     const StorageInfo &qStorage,
+                                     Value zeroPoint, Value scale) {
+  Type i32 = b.getI32Type();
+  Value wide = castInteger(b, loc, q, i32, qStorage.isSigned);
+  Value centered = arith::SubIOp::create(b, loc, wide, zeroPoint);
+  Value real = integerToF32(b, loc, centered, /*isSigned=*/true);
+  return arith::MulFOp::create(b, loc, real, scale);
+}
+
+Value mlir::quantc::requantizeScalar(OpBuilder &b, Location loc, Value acc,
+                                     Value multiplier, Value zeroPoint,
+                                     const StorageInfo &storage) {
+  Value real = integerToF32(b, loc, acc, /*isSigned=*/true);
+  Value scaled = arith::MulFOp::create(b, loc, real, multiplier);
+  Value rounded = math::RoundEvenOp::create(b, loc, scaled);
+  Value zp = integerToF32(b, loc, zeroPoint, /*isSigned=*/true);
+  Value shifted = arith::AddFOp::create(b, loc, rounded, zp);
+  return roundToStorage(b, loc, shifted, storage);
+}
+
+StorageInfo mlir::quantc::clampStorage(const StorageInfo &storage, float scale,
+                                       int64_t zeroPoint,
+                                       std::optional<float> clampMin,
+                                       std::optional<float> clampMax) {
+  StorageInfo clamped = storage;
+  if (clampMin)
+    clamped.min = std::max(
+        storage.min,
+        quantizeValue(*clampMin, scale, zeroPoint, storage.min, storage.max));
+  if (clampMax)
+    clamped.max = std::min(
+        storage.max,
+        quantizeValue(*clampMax, scale, zeroPoint, storage.min, storage.max));
+  clamped.max = std::max(clamped.max, clamped.min);
+  return clamped;
+}
