@@ -1,6 +1,6 @@
 //===- DataMovement.cpp - Lowering of qnt ops to linalg ------------------------===//
 //
-// reshape, transpose, concat, pad, slice, gather and resize.
+// reshape, transpose, concat, pad, slice and gather.
 //
 //===----------------------------------------------------------------------===//
 

@@ -33,9 +33,12 @@ void populateContractionLoweringPatterns(const TypeConverter &converter,
 /// Pools, reductions, softmax and log_softmax.
 void populateReductionLoweringPatterns(const TypeConverter &converter,
                                        RewritePatternSet &patterns);
-/// constant, reshape, transpose, concat, pad, slice, gather, resize.
+/// reshape, transpose, concat, pad, slice, gather.
 void populateDataMovementLoweringPatterns(const TypeConverter &converter,
                                           RewritePatternSet &patterns);
+/// resize.
+void populateResizeLoweringPatterns(const TypeConverter &converter,
+                                    RewritePatternSet &patterns);
 
 //===----------------------------------------------------------------------===//
 // Element types

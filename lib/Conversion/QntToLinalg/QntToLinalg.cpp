@@ -116,4 +116,5 @@ void mlir::quantc::populateQntToLinalgConversionPatterns(
   populateContractionLoweringPatterns(converter, patterns);
   populateReductionLoweringPatterns(converter, patterns);
   populateDataMovementLoweringPatterns(converter, patterns);
+  populateResizeLoweringPatterns(converter, patterns);
 }
