@@ -13,6 +13,10 @@ packages=(
   libprotobuf-dev protobuf-compiler libonnx-dev
   # Python helpers used by tests to build models.
   python3-onnx python3-numpy
+  # Cross targets: `quantc run --target=aarch64-linux-gnu|riscv64-linux-gnu`
+  # links with the cross gcc and runs under qemu-user.
+  gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu libc6-dev-arm64-cross
+  libc6-dev-riscv64-cross qemu-user
 )
 
 missing=()

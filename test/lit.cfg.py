@@ -27,10 +27,21 @@ config.substitutions.append(("%shared_models", shared_models))
 # Debian's interpreter, which has python3-onnx and numpy.
 config.substitutions.append(("%python", "/usr/bin/python3"))
 config.substitutions.append(("%quantc_src", config.quantc_src_root))
+config.substitutions.append(("%quantc_tools", config.quantc_tools_dir))
 # .onnxtext tests separate their cases with "# -----" (an ONNX comment); the
 # substitution keeps the marker itself out of the RUN line.
 config.substitutions.append(("%split_onnx", '--split-input-file="# -----"'))
 
 tool_dirs = [config.quantc_tools_dir, config.llvm_tools_dir]
-llvm_config.add_tool_substitutions(["quant-opt", "quant-translate"], tool_dirs)
+llvm_config.add_tool_substitutions(["quant-opt", "quant-translate", "quantc"], tool_dirs)
+# The C and C++ compilers that check the generated headers.
+config.substitutions.append(("%cc", os.path.join(config.llvm_tools_dir, "clang")))
+config.substitutions.append(("%cxx", os.path.join(config.llvm_tools_dir, "clang++")))
+
+# Cross targets run under qemu-user with the cross gcc; tests that need them
+# report UNSUPPORTED where they are not installed.
+import shutil
+for arch in ("aarch64", "riscv64"):
+    if shutil.which(f"qemu-{arch}") and shutil.which(f"{arch}-linux-gnu-gcc"):
+        config.available_features.add(f"qemu-{arch}")
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)

@@ -1,8 +1,7 @@
 //===- Pipelines.cpp - Pipelines from qnt IR to the LLVM dialect ----------===//
 //
-// Builds and registers the pipelines declared in Pipelines.h. Upstream
-// passes are added by their textual pipeline names, which keeps each stage
-// readable as the exact `mlir-opt` invocation it is.
+// Builds and registers the pipelines declared in Pipelines.h. Comments give
+// each upstream pass's flag, so a stage can be replayed with `quant-opt`.
 //
 //===----------------------------------------------------------------------===//
 
@@ -10,60 +9,89 @@
 #include "quantc/Codegen/Passes.h"
 #include "quantc/Conversion/Passes.h"
 
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
-
-#include "llvm/Support/ErrorHandling.h"
-#include "llvm/Support/FormatVariadic.h"
 
 using namespace mlir;
 using namespace mlir::quantc;
 
-/// Appends a textual pipeline; a parse failure is a bug in this file (the
-/// pipelines are tested), so it is fatal.
-static void addPipeline(OpPassManager &pm, StringRef text) {
-  if (failed(parsePassPipeline(text, pm, llvm::errs())))
-    llvm::report_fatal_error(llvm::Twine("invalid built-in pipeline: ") + text);
-}
-
 void mlir::quantc::buildLowerToLinalgPipeline(OpPassManager &pm) {
   pm.addPass(createConvertQntToLinalg());
-  addPipeline(pm, "func.func(canonicalize,cse)");
+  OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  funcPm.addPass(createCanonicalizerPass());
+  funcPm.addPass(createCSEPass());
 }
 
 void mlir::quantc::buildLowerToBuffersPipeline(OpPassManager &pm,
                                                const CodegenOptions &options) {
-  addPipeline(pm, "func.func(eliminate-empty-tensors),"
-                  "one-shot-bufferize{bufferize-function-boundaries "
-                  "function-boundary-type-conversion=identity-layout-map},"
-                  "buffer-results-to-out-params{hoist-static-allocs "
-                  "modify-public-functions},"
-                  "func.func(canonicalize)");
+  // eliminate-empty-tensors
+  pm.nest<func::FuncOp>().addPass(
+      bufferization::createEmptyTensorEliminationPass());
+  // one-shot-bufferize{bufferize-function-boundaries
+  //   function-boundary-type-conversion=identity-layout-map}
+  bufferization::OneShotBufferizePassOptions bufferize;
+  bufferize.bufferizeFunctionBoundaries = true;
+  bufferize.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  bufferize.bufferAlignment = options.alignment;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  // buffer-results-to-out-params{hoist-static-allocs modify-public-functions}:
+  // outputs are written straight into the caller's buffers.
+  bufferization::BufferResultsToOutParamsPassOptions outParams;
+  outParams.hoistStaticAllocs = true;
+  outParams.modifyPublicFunctions = true;
+  pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
+  pm.nest<func::FuncOp>().addPass(createCanonicalizerPass());
   pm.addPass(createQntCopiesToLinalg());
   QntPlanWorkspaceOptions workspace;
   workspace.alignment = options.alignment;
   pm.addPass(createQntPlanWorkspace(workspace));
-  addPipeline(pm, "func.func(canonicalize)");
+  pm.nest<func::FuncOp>().addPass(createCanonicalizerPass());
 }
 
 void mlir::quantc::buildLowerToLLVMPipeline(OpPassManager &pm,
                                             const CodegenOptions &options) {
   unsigned bits = options.indexBitwidth;
-  addPipeline(pm, "func.func(convert-linalg-to-loops),lower-affine,"
-                  "convert-scf-to-cf,expand-strided-metadata,lower-affine");
-  addPipeline(
-      pm,
-      llvm::formatv(
-          "finalize-memref-to-llvm{{index-bitwidth={0}},"
-          "convert-math-to-llvm,convert-math-to-libm,"
-          "convert-arith-to-llvm{{index-bitwidth={0}},"
-          "convert-index-to-llvm{{index-bitwidth={0}},"
-          "convert-func-to-llvm{{use-bare-ptr-memref-call-conv "
-          "index-bitwidth={0}},"
-          "convert-cf-to-llvm{{index-bitwidth={0}},convert-ub-to-llvm,"
-          "reconcile-unrealized-casts,canonicalize",
-          bits)
-          .str());
+  // convert-linalg-to-loops, lower-affine, convert-scf-to-cf,
+  // expand-strided-metadata, lower-affine
+  pm.nest<func::FuncOp>().addPass(createConvertLinalgToLoopsPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+  // finalize-memref-to-llvm, convert-math-to-llvm, convert-math-to-libm,
+  // convert-arith-to-llvm, convert-index-to-llvm,
+  // convert-func-to-llvm{use-bare-ptr-memref-call-conv}, convert-cf-to-llvm,
+  // convert-ub-to-llvm, reconcile-unrealized-casts, all with the target's
+  // index-bitwidth. Bare pointers make the entry point a plain C function.
+  FinalizeMemRefToLLVMConversionPassOptions memrefOptions;
+  memrefOptions.indexBitwidth = bits;
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass(memrefOptions));
+  pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createConvertMathToLibmPass());
+  ArithToLLVMConversionPassOptions arithOptions;
+  arithOptions.indexBitwidth = bits;
+  pm.addPass(createArithToLLVMConversionPass(arithOptions));
+  ConvertIndexToLLVMPassOptions indexOptions;
+  indexOptions.indexBitwidth = bits;
+  pm.addPass(createConvertIndexToLLVMPass(indexOptions));
+  ConvertFuncToLLVMPassOptions funcOptions;
+  funcOptions.useBarePtrCallConv = true;
+  funcOptions.indexBitwidth = bits;
+  pm.addPass(createConvertFuncToLLVMPass(funcOptions));
+  ConvertControlFlowToLLVMPassOptions cfOptions;
+  cfOptions.indexBitwidth = bits;
+  pm.addPass(createConvertControlFlowToLLVMPass(cfOptions));
+  UBToLLVMConversionPassOptions ubOptions;
+  ubOptions.indexBitwidth = bits;
+  pm.addPass(createUBToLLVMConversionPass(ubOptions));
+  pm.addPass(createReconcileUnrealizedCastsPass());
+  pm.addPass(createCanonicalizerPass());
 }
 
 void mlir::quantc::buildCodegenPipeline(OpPassManager &pm,
