@@ -113,9 +113,9 @@ static bool replaceIfEmpty(ConversionPatternRewriter &rewriter, Operation *op,
   return true;
 }
 
-/// `max(x, -x)` on index values.
-static Value absIndex(OpBuilder &b, Location loc, Value x) {
-  Value negated = arith::SubIOp::create(b, loc, createIndex(b, loc, 0), x);
+/// `max(x, 0 - x)` on index values.
+static Value absIndex(OpBuilder &b, Location loc, Value x, Value zero) {
+  Value negated = arith::SubIOp::create(b, loc, zero, x);
   return arith::MaxSIOp::create(b, loc, x, negated);
 }
 
@@ -285,22 +285,21 @@ static FailureOr<TypedAttr> getPadValueAttr(OpBuilder &b, Type qntType,
   return TypedAttr(b.getIntegerAttr(intType, bits));
 }
 
-/// The input index read by output index `i` of a dimension of size `size`
-/// padded by `begin` before it: the nearest edge element (`edge`) or the
-/// mirror image without repeating the edge (`reflect`).
-static Value getSourceIndex(OpBuilder &b, Location loc, Value i, int64_t begin,
-                            int64_t size, PadMode mode) {
-  Value j = arith::SubIOp::create(b, loc, i, createIndex(b, loc, begin));
-  Value last = createIndex(b, loc, size - 1);
+/// The input index read by output index `i` of a dimension padded by
+/// `begin` before it, whose last index is `last`: the nearest edge element
+/// (`edge`) or the mirror image without repeating the edge (`reflect`).
+static Value getSourceIndex(OpBuilder &b, Location loc, Value i, Value begin,
+                            Value last, Value zero, PadMode mode) {
+  Value j = arith::SubIOp::create(b, loc, i, begin);
   if (mode == PadMode::edge) {
-    Value lower = arith::MaxSIOp::create(b, loc, j, createIndex(b, loc, 0));
+    Value lower = arith::MaxSIOp::create(b, loc, j, zero);
     return arith::MinSIOp::create(b, loc, lower, last);
   }
   // Both pads are below `size`, so one reflection at each edge suffices:
   // last - |last - |j|| is j inside, -j before and 2 * last - j after.
-  Value fromStart = absIndex(b, loc, j);
+  Value fromStart = absIndex(b, loc, j, zero);
   Value fromEnd =
-      absIndex(b, loc, arith::SubIOp::create(b, loc, last, fromStart));
+      absIndex(b, loc, arith::SubIOp::create(b, loc, last, fromStart), zero);
   return arith::SubIOp::create(b, loc, last, fromEnd);
 }
 
@@ -342,17 +341,28 @@ struct PadLowering : OpConversionPattern<PadOp> {
       return success();
     }
     PadMode mode = op.getMode();
+    // The constants of the index arithmetic, outside the loop body.
+    Value zero = createIndex(rewriter, loc, 0);
+    SmallVector<Value> beginValues, lastValues;
+    for (int64_t d = 0; d < rank; ++d) {
+      bool padded = begins[d] != 0 || ends[d] != 0;
+      beginValues.push_back(padded ? createIndex(rewriter, loc, begins[d])
+                                   : Value());
+      lastValues.push_back(
+          padded ? createIndex(rewriter, loc, inType.getDimSize(d) - 1)
+                 : Value());
+    }
     Value result = buildIndexGeneric(
         rewriter, loc, outType, /*inputs=*/{}, /*inputMaps=*/{},
         [&](OpBuilder &b, Location nestedLoc, ValueRange,
             ArrayRef<Value> indices) -> Value {
           SmallVector<Value> source;
           for (int64_t d = 0; d < rank; ++d)
-            source.push_back(begins[d] == 0 && ends[d] == 0
+            source.push_back(!beginValues[d]
                                  ? indices[d]
                                  : getSourceIndex(b, nestedLoc, indices[d],
-                                                  begins[d],
-                                                  inType.getDimSize(d), mode));
+                                                  beginValues[d], lastValues[d],
+                                                  zero, mode));
           return tensor::ExtractOp::create(b, nestedLoc, input, source);
         });
     rewriter.replaceOp(op, result);
@@ -529,6 +539,9 @@ struct GatherDynamicLowering : OpConversionPattern<GatherDynamicOp> {
     }
     int64_t m =
         cast<RankedTensorType>(adaptor.getIndices().getType()).getRank();
+    Value zero = createIndex(rewriter, loc, 0);
+    Value sizeValue = createIndex(rewriter, loc, size);
+    Value last = createIndex(rewriter, loc, size - 1);
     Value result = buildIndexGeneric(
         rewriter, loc, outType, adaptor.getIndices(),
         getIndicesMap(rewriter.getContext(), outType.getRank(), axis, m),
@@ -536,16 +549,13 @@ struct GatherDynamicLowering : OpConversionPattern<GatherDynamicOp> {
             ArrayRef<Value> indices) -> Value {
           Value index = arith::IndexCastOp::create(b, nestedLoc,
                                                    b.getIndexType(), args[0]);
-          Value zero = createIndex(b, nestedLoc, 0);
           Value isNegative = arith::CmpIOp::create(
               b, nestedLoc, arith::CmpIPredicate::slt, index, zero);
-          Value wrapped = arith::AddIOp::create(
-              b, nestedLoc, index, createIndex(b, nestedLoc, size));
+          Value wrapped = arith::AddIOp::create(b, nestedLoc, index, sizeValue);
           index =
               arith::SelectOp::create(b, nestedLoc, isNegative, wrapped, index);
           index = arith::MaxSIOp::create(b, nestedLoc, index, zero);
-          index = arith::MinSIOp::create(b, nestedLoc, index,
-                                         createIndex(b, nestedLoc, size - 1));
+          index = arith::MinSIOp::create(b, nestedLoc, index, last);
           return tensor::ExtractOp::create(
               b, nestedLoc, input,
               getGatherSourceIndices(indices, inRank, axis, m, index));
