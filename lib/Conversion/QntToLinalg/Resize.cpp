@@ -2,14 +2,468 @@
 //
 // qnt.resize: nearest and linear (with antialias) interpolation.
 //
+// Shapes are static, so every output row (and column) reads the same input
+// rows with the same weights whatever N and C are: the lowering computes,
+// per axis, the input index (nearest) or the taps and their normalized
+// weights (linear) at compile time, as ONNX's reference implementation does
+// in double precision, and emits them as constant tables.
+//
+// * nearest: one parallel generic over the output reads the H and W index
+//   tables and extracts the input element; it moves stored values, so a
+//   quantized tensor needs no arithmetic.
+// * linear: a generic over (n, oh, ow, c, kh, kw), reducing over the taps,
+//   accumulates `wh * ww * in[n, ih, iw, c]` in f32 (a quantized input
+//   contributes `q - zp`, which is rounded back and offset by zp
+//   afterwards: the real-valued interpolation quantized with the same
+//   parameters).
+// * tf_crop_and_resize marks the rows and columns whose input coordinate
+//   lies outside the input; their pixels are `extrapolation_value`.
+//
 //===----------------------------------------------------------------------===//
 
 #include "LoweringUtils.h"
 
 #include "quantc/Dialect/Qnt/IR/QntOps.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+#include <algorithm>
+#include <cmath>
+
 using namespace mlir;
 using namespace mlir::quantc;
 
+namespace {
+
+//===----------------------------------------------------------------------===//
+// Per-axis sampling tables
+//===----------------------------------------------------------------------===//
+
+/// How one resized axis (H or W) of qnt.resize samples its input.
+struct AxisSpec {
+  int64_t inSize;
+  int64_t outSize;
+  /// The op's scale for this axis, or the size ratio.
+  double scale;
+  /// tf_crop_and_resize: the normalized crop window.
+  float roiStart = 0.0f, roiEnd = 1.0f;
+};
+
+/// The input taps of every output position along one axis: `taps` per
+/// position, row-major `[outSize, taps]`, indices already clamped into the
+/// input. `inside` is false where tf_crop_and_resize extrapolates.
+struct AxisTable {
+  int64_t taps = 1;
+  SmallVector<int32_t> indices;
+  SmallVector<float> weights;
+  SmallVector<bool> inside;
+
+  bool anyOutside() const { return llvm::is_contained(inside, false); }
+};
+
+/// The real input coordinate of output position `y`, by the formulas of
+/// qnt.resize (and ONNX's reference implementation, in double).
+double inputCoordinate(CoordinateTransform transform, const AxisSpec &axis,
+                       int64_t y) {
+  double in = static_cast<double>(axis.inSize);
+  double out = static_cast<double>(axis.outSize);
+  double pos = static_cast<double>(y);
+  switch (transform) {
+  case CoordinateTransform::half_pixel:
+    return (pos + 0.5) / axis.scale - 0.5;
+  case CoordinateTransform::half_pixel_symmetric: {
+    double adjustment = out / (axis.scale * in);
+    double offset = in / 2.0 * (1.0 - adjustment);
+    return offset + (pos + 0.5) / axis.scale - 0.5;
+  }
+  case CoordinateTransform::pytorch_half_pixel:
+    return axis.outSize > 1 ? (pos + 0.5) / axis.scale - 0.5 : -0.5;
+  case CoordinateTransform::align_corners:
+    return axis.outSize > 1 ? pos * (in - 1.0) / (out - 1.0) : 0.0;
+  case CoordinateTransform::asymmetric:
+    return pos / axis.scale;
+  case CoordinateTransform::tf_crop_and_resize: {
+    // The reference subtracts the roi values in f32.
+    double extent = static_cast<double>(axis.roiEnd - axis.roiStart);
+    double start = static_cast<double>(axis.roiStart) * (in - 1.0);
+    if (axis.outSize == 1)
+      return extent * (in - 1.0) / 2.0 + start;
+    return pos * extent * (in - 1.0) / (out - 1.0) + start;
+  }
+  }
+  llvm_unreachable("unknown coordinate transform");
+}
+
+int64_t clampIndex(int64_t index, int64_t size) {
+  return std::clamp<int64_t>(index, 0, size - 1);
+}
+
+/// The input index nearest mode reads for coordinate `x`.
+int64_t nearestIndex(NearestMode mode, double x) {
+  double lower = std::floor(x);
+  if (lower == x)
+    return static_cast<int64_t>(x);
+  double fraction = x - lower;
+  bool up = false;
+  switch (mode) {
+  case NearestMode::round_prefer_floor:
+    up = fraction > 0.5;
+    break;
+  case NearestMode::round_prefer_ceil:
+    up = fraction >= 0.5;
+    break;
+  case NearestMode::floor:
+    up = false;
+    break;
+  case NearestMode::ceil:
+    up = true;
+    break;
+  }
+  return static_cast<int64_t>(lower) + (up ? 1 : 0);
+}
+
+/// The number of linear taps per output position: 2, or with antialias the
+/// footprint of the filter stretched by `1 / min(scale, 1)`.
+int64_t linearTaps(bool antialias, double scale) {
+  if (!antialias)
+    return 2;
+  double a = std::min(scale, 1.0);
+  int64_t start = static_cast<int64_t>(std::floor(-1.0 / a) + 1.0);
+  return 2 - 2 * start;
+}
+
+/// The linear taps around `x`, as ONNX's reference implementation picks
+/// them: with `base` the integer below x (x - 1 when x is an integer) and
+/// `ratio = x - base` in (0, 1], tap `k` reads `base + start + k`, weighted
+/// by the triangle filter normalized to sum 1.
+void appendLinearTaps(bool antialias, double scale, int64_t taps, double x,
+                      int64_t inSize, AxisTable &table) {
+  double lower = std::floor(x);
+  double ratio = lower == x ? 1.0 : x - lower;
+  int64_t base = static_cast<int64_t>(lower == x ? x - 1.0 : lower);
+  if (!antialias) {
+    table.indices.push_back(clampIndex(base, inSize));
+    table.indices.push_back(clampIndex(base + 1, inSize));
+    table.weights.push_back(static_cast<float>(1.0 - ratio));
+    table.weights.push_back(static_cast<float>(ratio));
+    return;
+  }
+  double a = std::min(scale, 1.0);
+  int64_t start = 1 - taps / 2;
+  SmallVector<double> coeffs;
+  double sum = 0.0;
+  for (int64_t k = 0; k < taps; ++k) {
+    double arg = (static_cast<double>(start + k) - ratio) * a;
+    double c = std::clamp(1.0 - std::abs(arg), 0.0, 1.0);
+    coeffs.push_back(c);
+    sum += c;
+  }
+  for (int64_t k = 0; k < taps; ++k) {
+    table.indices.push_back(clampIndex(base + start + k, inSize));
+    table.weights.push_back(static_cast<float>(coeffs[k] / sum));
+  }
+}
+
+AxisTable buildAxisTable(ResizeOp op, const AxisSpec &axis) {
+  CoordinateTransform transform = op.getCoordinateTransform();
+  bool linear = op.getMode() == ResizeMode::linear;
+  bool antialias = op.getAntialias();
+  AxisTable table;
+  table.taps = linear ? linearTaps(antialias, axis.scale) : 1;
+  for (int64_t y = 0; y < axis.outSize; ++y) {
+    double x = inputCoordinate(transform, axis, y);
+    bool inside = transform != CoordinateTransform::tf_crop_and_resize ||
+                  (x >= 0.0 && x <= static_cast<double>(axis.inSize - 1));
+    table.inside.push_back(inside);
+    if (!inside) {
+      // Extrapolated: any valid taps; the result is replaced.
+      table.indices.append(table.taps, 0);
+      table.weights.append(table.taps, 0.0f);
+      continue;
+    }
+    if (linear)
+      appendLinearTaps(antialias, axis.scale, table.taps, x, axis.inSize,
+                       table);
+    else
+      table.indices.push_back(
+          clampIndex(nearestIndex(op.getNearestMode(), x), axis.inSize));
+  }
+  return table;
+}
+
+/// The H (`dim` 1) or W (`dim` 2) axis of `op`.
+AxisSpec getAxisSpec(ResizeOp op, int dim) {
+  auto inShape = op.getInput().getType().getShape();
+  auto outShape = op.getOutput().getType().getShape();
+  AxisSpec axis;
+  axis.inSize = inShape[dim];
+  axis.outSize = outShape[dim];
+  if (std::optional<ArrayRef<float>> scales = op.getScales())
+    axis.scale = static_cast<double>((*scales)[dim - 1]);
+  else
+    axis.scale =
+        static_cast<double>(axis.outSize) / static_cast<double>(axis.inSize);
+  if (std::optional<ArrayRef<float>> roi = op.getRoi()) {
+    axis.roiStart = (*roi)[dim - 1];
+    axis.roiEnd = (*roi)[dim + 1];
+  }
+  return axis;
+}
+
+//===----------------------------------------------------------------------===//
+// IR builders
+//===----------------------------------------------------------------------===//
+
+Value createI32Table(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,
+                     ArrayRef<int32_t> values) {
+  auto type = RankedTensorType::get(shape, b.getI32Type());
+  return arith::ConstantOp::create(b, loc,
+                                   DenseElementsAttr::get(type, values));
+}
+
+Value createF32Table(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,
+                     ArrayRef<float> values) {
+  auto type = RankedTensorType::get(shape, b.getF32Type());
+  return arith::ConstantOp::create(b, loc,
+                                   DenseElementsAttr::get(type, values));
+}
+
+/// An i1 tensor of `shape` holding `inside`, to broadcast over the output.
+Value createMask(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,
+                 ArrayRef<bool> inside) {
+  auto type = RankedTensorType::get(shape, b.getI1Type());
+  return arith::ConstantOp::create(b, loc,
+                                   DenseElementsAttr::get(type, inside));
+}
+
+Value toIndex(OpBuilder &b, Location loc, Value value) {
+  return arith::IndexCastOp::create(b, loc, b.getIndexType(), value);
+}
+
+/// The zero points of a quantized input: one constant, or a table along a
+/// per-axis dimension, which must be N or C (kept by the resize).
+struct ZeroPoints {
+  int64_t value = 0;
+  Value table;
+  int64_t dim = -1;
+
+  static FailureOr<ZeroPoints> get(OpBuilder &b, Location loc,
+                                   const QuantParams &params) {
+    ZeroPoints zps;
+    if (!params.isPerAxis() ||
+        llvm::all_equal(ArrayRef<int64_t>(params.zeroPoints))) {
+      zps.value = params.zeroPoints.front();
+      return zps;
+    }
+    if (params.axis != 0 && params.axis != 3)
+      return failure();
+    zps.table = createI32Vector(b, loc, params.zeroPoints);
+    zps.dim = params.axis;
+    return zps;
+  }
+
+  /// The i32 zero point at output position (`n`, `c`).
+  Value build(OpBuilder &b, Location loc, Value n, Value c) const {
+    if (!table)
+      return createIntConstant(b, loc, b.getI32Type(), value);
+    return tensor::ExtractOp::create(b, loc, table,
+                                     ValueRange{dim == 0 ? n : c});
+  }
+};
+
+struct ResizeLowering : OpConversionPattern<ResizeOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(ResizeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Value input = adaptor.getInput();
+    auto inType = cast<RankedTensorType>(input.getType());
+    auto outType = dyn_cast_or_null<RankedTensorType>(
+        getTypeConverter()->convertType(op.getType()));
+    if (!outType || !outType.hasStaticShape() || !inType.hasStaticShape())
+      return rewriter.notifyMatchFailure(op, "needs static shapes");
+    Location loc = op.getLoc();
+    if (outType.getNumElements() == 0) {
+      rewriter.replaceOp(op,
+                         createEmptyTensor(rewriter, loc, outType.getShape(),
+                                           outType.getElementType()));
+      return success();
+    }
+    if (inType.getDimSize(1) == 0 || inType.getDimSize(2) == 0)
+      return rewriter.notifyMatchFailure(op, "empty input H or W");
+
+    AxisTable rows = buildAxisTable(op, getAxisSpec(op, 1));
+    AxisTable cols = buildAxisTable(op, getAxisSpec(op, 2));
+    FailureOr<Value> result =
+        op.getMode() == ResizeMode::nearest
+            ? buildNearest(rewriter, loc, op, input, outType, rows, cols)
+            : buildLinear(rewriter, loc, op, input, outType, rows, cols);
+    if (failed(result))
+      return rewriter.notifyMatchFailure(
+          op, "per-axis zero points along a resized dimension");
+    rewriter.replaceOp(op, *result);
+    return success();
+  }
+
+private:
+  /// out[n, oh, ow, c] = in[n, rows[oh], cols[ow], c]; with
+  /// tf_crop_and_resize, an outside row or column (index -1) yields the
+  /// extrapolation value.
+  static FailureOr<Value> buildNearest(OpBuilder &b, Location loc, ResizeOp op,
+                                       Value input, RankedTensorType outType,
+                                       const AxisTable &rows,
+                                       const AxisTable &cols) {
+    MLIRContext *ctx = b.getContext();
+    bool extrapolate = rows.anyOutside() || cols.anyOutside();
+    auto withOutside = [](const AxisTable &table) {
+      SmallVector<int32_t> indices(table.indices);
+      for (auto [index, inside] : llvm::zip(indices, table.inside))
+        if (!inside)
+          index = -1;
+      return indices;
+    };
+    int64_t oh = outType.getDimSize(1), ow = outType.getDimSize(2);
+    Value rowTable = createI32Table(b, loc, {oh}, withOutside(rows));
+    Value colTable = createI32Table(b, loc, {ow}, withOutside(cols));
+    SmallVector<AffineMap> maps = {
+        AffineMap::get(4, 0, getAffineDimExpr(1, ctx)),
+        AffineMap::get(4, 0, getAffineDimExpr(2, ctx)),
+        AffineMap::getMultiDimIdentityMap(4, ctx)};
+    Value init =
+        createEmptyTensor(b, loc, outType.getShape(), outType.getElementType());
+    float extrapolation = op.getExtrapolationValue()
+                              ? op.getExtrapolationValue()->convertToFloat()
+                              : 0.0f;
+    auto generic = linalg::GenericOp::create(
+        b, loc, TypeRange{outType}, ValueRange{rowTable, colTable},
+        ValueRange{init}, maps,
+        SmallVector<utils::IteratorType>(4, utils::IteratorType::parallel),
+        [&](OpBuilder &nb, Location nl, ValueRange args) {
+          Value n = linalg::IndexOp::create(nb, nl, 0);
+          Value c = linalg::IndexOp::create(nb, nl, 3);
+          Value row = args[0], col = args[1];
+          Value inside;
+          if (extrapolate) {
+            Value zero = createIntConstant(nb, nl, nb.getI32Type(), 0);
+            Value rowInside = arith::CmpIOp::create(
+                nb, nl, arith::CmpIPredicate::sge, row, zero);
+            Value colInside = arith::CmpIOp::create(
+                nb, nl, arith::CmpIPredicate::sge, col, zero);
+            inside = arith::AndIOp::create(nb, nl, rowInside, colInside);
+            row = arith::MaxSIOp::create(nb, nl, row, zero);
+            col = arith::MaxSIOp::create(nb, nl, col, zero);
+          }
+          Value value = tensor::ExtractOp::create(
+              nb, nl, input,
+              ValueRange{n, toIndex(nb, nl, row), toIndex(nb, nl, col), c});
+          if (extrapolate)
+            value = arith::SelectOp::create(
+                nb, nl, inside, value,
+                createF32Constant(nb, nl, extrapolation));
+          linalg::YieldOp::create(nb, nl, value);
+        });
+    return generic.getResult(0);
+  }
+
+  /// acc[n, oh, ow, c] = sum over (kh, kw) of
+  /// rowWeights[oh, kh] * colWeights[ow, kw] * v(in[n, rows[oh, kh],
+  /// cols[ow, kw], c]), v the float value or `q - zp`; then quantized,
+  /// or extrapolated where tf_crop_and_resize says so.
+  static FailureOr<Value> buildLinear(OpBuilder &b, Location loc, ResizeOp op,
+                                      Value input, RankedTensorType outType,
+                                      const AxisTable &rows,
+                                      const AxisTable &cols) {
+    MLIRContext *ctx = b.getContext();
+    quant::QuantizedType quantized =
+        getQuantizedElementType(op.getInput().getType());
+    std::optional<QuantParams> params;
+    ZeroPoints zps;
+    if (quantized) {
+      params = QuantParams::get(quantized);
+      FailureOr<ZeroPoints> found = ZeroPoints::get(b, loc, *params);
+      if (failed(found))
+        return failure();
+      zps = *found;
+    }
+    int64_t oh = outType.getDimSize(1), ow = outType.getDimSize(2);
+    Value rowIndices = createI32Table(b, loc, {oh, rows.taps}, rows.indices);
+    Value rowWeights = createF32Table(b, loc, {oh, rows.taps}, rows.weights);
+    Value colIndices = createI32Table(b, loc, {ow, cols.taps}, cols.indices);
+    Value colWeights = createF32Table(b, loc, {ow, cols.taps}, cols.weights);
+    AffineExpr d0, d1, d2, d3, d4, d5;
+    bindDims(ctx, d0, d1, d2, d3, d4, d5);
+    AffineMap rowMap = AffineMap::get(6, 0, {d1, d4}, ctx);
+    AffineMap colMap = AffineMap::get(6, 0, {d2, d5}, ctx);
+    AffineMap outMap = AffineMap::get(6, 0, {d0, d1, d2, d3}, ctx);
+    SmallVector<utils::IteratorType> iterators(4,
+                                               utils::IteratorType::parallel);
+    iterators.append(2, utils::IteratorType::reduction);
+    Type f32 = b.getF32Type();
+    Value acc = createFilledTensor(b, loc, outType.getShape(),
+                                   createF32Constant(b, loc, 0.0f));
+    auto generic = linalg::GenericOp::create(
+        b, loc, TypeRange{acc.getType()},
+        ValueRange{rowIndices, rowWeights, colIndices, colWeights},
+        ValueRange{acc},
+        ArrayRef<AffineMap>{rowMap, rowMap, colMap, colMap, outMap}, iterators,
+        [&](OpBuilder &nb, Location nl, ValueRange args) {
+          Value n = linalg::IndexOp::create(nb, nl, 0);
+          Value c = linalg::IndexOp::create(nb, nl, 3);
+          Value value = tensor::ExtractOp::create(
+              nb, nl, input,
+              ValueRange{n, toIndex(nb, nl, args[0]), toIndex(nb, nl, args[2]),
+                         c});
+          if (params) {
+            Value q = castInteger(nb, nl, value, nb.getI32Type(),
+                                  params->storage.isSigned);
+            Value zp = zps.build(nb, nl, n, c);
+            value = arith::SIToFPOp::create(
+                nb, nl, f32, arith::SubIOp::create(nb, nl, q, zp));
+          }
+          Value weight = arith::MulFOp::create(nb, nl, args[1], args[3]);
+          Value term = arith::MulFOp::create(nb, nl, weight, value);
+          Value sum = arith::AddFOp::create(nb, nl, args[4], term);
+          linalg::YieldOp::create(nb, nl, sum);
+        });
+    Value sum = generic.getResult(0);
+
+    bool extrapolate = rows.anyOutside() || cols.anyOutside();
+    if (!params && !extrapolate)
+      return sum;
+    // Epilogue: quantize, or replace the extrapolated pixels.
+    SmallVector<Value> inputs = {sum};
+    if (extrapolate) {
+      inputs.push_back(createMask(b, loc, {1, oh, 1, 1}, rows.inside));
+      inputs.push_back(createMask(b, loc, {1, 1, ow, 1}, cols.inside));
+    }
+    float extrapolation = op.getExtrapolationValue()
+                              ? op.getExtrapolationValue()->convertToFloat()
+                              : 0.0f;
+    return buildElementwise(
+        b, loc, inputs, outType,
+        [&](OpBuilder &nb, Location nl, ValueRange args) -> Value {
+          Value value = args[0];
+          if (params) {
+            Value n = linalg::IndexOp::create(nb, nl, 0);
+            Value c = linalg::IndexOp::create(nb, nl, 3);
+            Value zp = zps.build(nb, nl, n, c);
+            return quantizeScalar(nb, nl, value,
+                                  createF32Constant(nb, nl, 1.0f), zp,
+                                  params->storage);
+          }
+          Value inside = arith::AndIOp::create(nb, nl, args[1], args[2]);
+          return arith::SelectOp::create(
+              nb, nl, inside, value, createF32Constant(nb, nl, extrapolation));
+        });
+  }
+};
+
+} // namespace
+
 void mlir::quantc::populateResizeLoweringPatterns(
-    const TypeConverter &converter, RewritePatternSet &patterns) {}
+    const TypeConverter &converter, RewritePatternSet &patterns) {
+  patterns.add<ResizeLowering>(converter, patterns.getContext());
+}
