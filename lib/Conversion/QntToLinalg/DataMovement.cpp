@@ -213,8 +213,10 @@ struct TransposeLowering : OpConversionPattern<TransposeOp> {
 // concat
 //===----------------------------------------------------------------------===//
 
-/// Each input is inserted at its offset along `axis` into one tensor.empty;
-/// one-shot bufferization writes every input in place of the result.
+/// Each input is inserted at its offset along `axis` into one tensor.empty
+/// (rather than tensor.concat, which bufferizes to copies from temporaries),
+/// so that empty-tensor elimination lets each input's producer write straight
+/// into its part of the result.
 struct ConcatLowering : OpConversionPattern<ConcatOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -303,9 +305,11 @@ static Value getSourceIndex(OpBuilder &b, Location loc, Value i, Value begin,
   return arith::SubIOp::create(b, loc, last, fromEnd);
 }
 
-/// `constant`: tensor.pad yielding the stored pad value. `edge`, `reflect`:
-/// a generic whose element at each output index is the input element at the
-/// clamped or mirrored index.
+/// `constant`: the input inserted into a tensor filled with the stored pad
+/// value (rather than tensor.pad, so that empty-tensor elimination lets the
+/// input's producer write straight into the padded result). `edge`,
+/// `reflect`: a generic whose element at each output index is the input
+/// element at the clamped or mirrored index.
 struct PadLowering : OpConversionPattern<PadOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -335,9 +339,13 @@ struct PadLowering : OpConversionPattern<PadOp> {
       if (failed(valueAttr))
         return rewriter.notifyMatchFailure(op, "unsupported pad value type");
       Value value = arith::ConstantOp::create(rewriter, loc, *valueAttr);
-      rewriter.replaceOpWithNewOp<tensor::PadOp>(
-          op, outType, input, getIndexAttrs(rewriter, begins),
-          getIndexAttrs(rewriter, ends), value);
+      Value filled =
+          createFilledTensor(rewriter, loc, outType.getShape(), value);
+      SmallVector<int64_t> strides(rank, 1);
+      rewriter.replaceOpWithNewOp<tensor::InsertSliceOp>(
+          op, input, filled, getIndexAttrs(rewriter, begins),
+          getIndexAttrs(rewriter, inType.getShape()),
+          getIndexAttrs(rewriter, strides));
       return success();
     }
     PadMode mode = op.getMode();

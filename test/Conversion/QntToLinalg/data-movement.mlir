@@ -111,12 +111,13 @@ func.func @concat_quantized(%a: tensor<1x2x!quant.uniform<u8:f32, 0.1:3>>, %b: t
 
 // -----
 
+// Constant padding inserts the input into a tensor filled with the value.
 // CHECK-LABEL: func.func @pad_constant
 // CHECK-SAME: (%[[X:.*]]: tensor<2x3xf32>)
 // CHECK: %[[V:.*]] = arith.constant 1.500000e+00 : f32
-// CHECK: %[[P:.*]] = tensor.pad %[[X]] low[1, 0] high[2, 1]
-// CHECK: tensor.yield %[[V]] : f32
-// CHECK: } : tensor<2x3xf32> to tensor<5x4xf32>
+// CHECK: %[[E:.*]] = tensor.empty() : tensor<5x4xf32>
+// CHECK: %[[F:.*]] = linalg.fill ins(%[[V]] : f32) outs(%[[E]] : tensor<5x4xf32>)
+// CHECK: %[[P:.*]] = tensor.insert_slice %[[X]] into %[[F]][1, 0] [2, 3] [1, 1] : tensor<2x3xf32> into tensor<5x4xf32>
 // CHECK: return %[[P]]
 func.func @pad_constant(%x: tensor<2x3xf32>) -> tensor<5x4xf32> {
   %p = qnt.pad %x {pads = array<i64: 1, 0, 2, 1>, mode = #qnt<pad_mode constant>, value = 1.5 : f32} : tensor<2x3xf32> -> tensor<5x4xf32>
@@ -128,9 +129,10 @@ func.func @pad_constant(%x: tensor<2x3xf32>) -> tensor<5x4xf32> {
 // A quantized tensor pads with the stored value of the real pad value:
 // 1.0 / 0.5 + 128 = 130, whose u8 bits are i8 -126.
 // CHECK-LABEL: func.func @pad_constant_quantized
+// CHECK-SAME: (%[[X:.*]]: tensor<2x3xi8>)
 // CHECK: %[[V:.*]] = arith.constant -126 : i8
-// CHECK: tensor.pad %{{.*}} low[0, 1] high[0, 1]
-// CHECK: tensor.yield %[[V]] : i8
+// CHECK: %[[F:.*]] = linalg.fill ins(%[[V]] : i8) outs(%{{.*}} : tensor<2x5xi8>)
+// CHECK: tensor.insert_slice %[[X]] into %[[F]][0, 1] [2, 3] [1, 1] : tensor<2x3xi8> into tensor<2x5xi8>
 func.func @pad_constant_quantized(%x: tensor<2x3x!quant.uniform<u8:f32, 0.5:128>>) -> tensor<2x5x!quant.uniform<u8:f32, 0.5:128>> {
   %p = qnt.pad %x {pads = array<i64: 0, 1, 0, 1>, mode = #qnt<pad_mode constant>, value = 1.0 : f32} : tensor<2x3x!quant.uniform<u8:f32, 0.5:128>> -> tensor<2x5x!quant.uniform<u8:f32, 0.5:128>>
   return %p : tensor<2x5x!quant.uniform<u8:f32, 0.5:128>>
@@ -140,8 +142,8 @@ func.func @pad_constant_quantized(%x: tensor<2x3x!quant.uniform<u8:f32, 0.5:128>
 
 // CHECK-LABEL: func.func @pad_constant_unsigned
 // CHECK: %[[V:.*]] = arith.constant -1 : i16
-// CHECK: tensor.pad
-// CHECK: tensor.yield %[[V]] : i16
+// CHECK: %[[F:.*]] = linalg.fill ins(%[[V]] : i16) outs(%{{.*}} : tensor<4xi16>)
+// CHECK: tensor.insert_slice %{{.*}} into %[[F]][1] [3] [1] : tensor<3xi16> into tensor<4xi16>
 func.func @pad_constant_unsigned(%x: tensor<3xui16>) -> tensor<4xui16> {
   %p = qnt.pad %x {pads = array<i64: 1, 0>, mode = #qnt<pad_mode constant>, value = 65535.0 : f32} : tensor<3xui16> -> tensor<4xui16>
   return %p : tensor<4xui16>
@@ -151,8 +153,8 @@ func.func @pad_constant_unsigned(%x: tensor<3xui16>) -> tensor<4xui16> {
 
 // CHECK-LABEL: func.func @pad_constant_bool
 // CHECK: %[[V:.*]] = arith.constant true
-// CHECK: tensor.pad
-// CHECK: tensor.yield %[[V]] : i1
+// CHECK: %[[F:.*]] = linalg.fill ins(%[[V]] : i1) outs(%{{.*}} : tensor<3xi1>)
+// CHECK: tensor.insert_slice %{{.*}} into %[[F]][1] [2] [1] : tensor<2xi1> into tensor<3xi1>
 func.func @pad_constant_bool(%x: tensor<2xi1>) -> tensor<3xi1> {
   %p = qnt.pad %x {pads = array<i64: 1, 0>, mode = #qnt<pad_mode constant>, value = 1.0 : f32} : tensor<2xi1> -> tensor<3xi1>
   return %p : tensor<3xi1>
