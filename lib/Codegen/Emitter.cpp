@@ -69,6 +69,25 @@ mlir::quantc::createTargetMachine(const TargetOptions &options,
     error = "unknown CPU '" + cpu + "' for target " + triple.str();
     return nullptr;
   }
+  // LLVM only warns about unknown features and ignores them; a typo in
+  // --features must not silently produce code for another ISA.
+  if (subtarget) {
+    for (StringRef feature : llvm::split(options.features, ',')) {
+      feature = feature.trim();
+      if (feature.empty())
+        continue;
+      StringRef name = feature.drop_while([](char c) { return c == '+' || c == '-'; });
+      if (name.size() + 1 != feature.size() ||
+          llvm::none_of(subtarget->getAllProcessorFeatures(),
+                        [&](const llvm::SubtargetFeatureKV &kv) {
+                          return name == kv.Key;
+                        })) {
+        error = "unknown feature '" + feature.str() + "' for target " +
+                triple.str() + " (features are +name or -name)";
+        return nullptr;
+      }
+    }
+  }
 
   llvm::TargetOptions targetOptions;
   // Keep float semantics exact: no contraction into FMA, which would make

@@ -6,13 +6,14 @@
 // CHECK-LABEL: func.func @reuse
 // CHECK-SAME: (%[[IN:.*]]: memref<64xf32>, %[[OUT:.*]]: memref<64xf32>, %[[WS:.*]]: memref<512xi8> {qnt.workspace})
 // CHECK-SAME: attributes {qnt.workspace_size = 512 : i64}
-// CHECK-DAG: %[[C0:.*]] = arith.constant 0 : index
-// CHECK-DAG: %[[C256:.*]] = arith.constant 256 : index
+// CHECK: %[[C0:.*]] = arith.constant 0 : index
 // CHECK: %[[A:.*]] = memref.view %[[WS]][%[[C0]]][] : memref<512xi8> to memref<64xf32>
+// CHECK: %[[C256:.*]] = arith.constant 256 : index
 // CHECK: %[[B:.*]] = memref.view %[[WS]][%[[C256]]][] : memref<512xi8> to memref<64xf32>
 // CHECK: memref.copy %[[IN]], %[[A]]
 // CHECK: memref.copy %[[A]], %[[B]]
-// CHECK: %[[C:.*]] = memref.view %[[WS]][%[[C0]]][] : memref<512xi8> to memref<64xf32>
+// CHECK: %[[C0B:.*]] = arith.constant 0 : index
+// CHECK: %[[C:.*]] = memref.view %[[WS]][%[[C0B]]][] : memref<512xi8> to memref<64xf32>
 // CHECK: memref.copy %[[B]], %[[C]]
 // CHECK: memref.copy %[[C]], %[[OUT]]
 // CHECK-NOT: memref.alloc
@@ -36,9 +37,9 @@ func.func @reuse(%in: memref<64xf32>, %out: memref<64xf32>) {
 // the alignment.
 // CHECK-LABEL: func.func @alias
 // CHECK-SAME: %{{.*}}: memref<128xi8> {qnt.workspace}) attributes {qnt.workspace_size = 128 : i64}
-// CHECK-DAG: %[[C0:.*]] = arith.constant 0 : index
-// CHECK-DAG: %[[C64:.*]] = arith.constant 64 : index
+// CHECK: %[[C0:.*]] = arith.constant 0 : index
 // CHECK: memref.view %{{.*}}[%[[C0]]][] : memref<128xi8> to memref<4x4xi8>
+// CHECK: %[[C64:.*]] = arith.constant 64 : index
 // CHECK: memref.view %{{.*}}[%[[C64]]][] : memref<128xi8> to memref<4xi8>
 func.func @alias(%in: memref<4x4xi8>, %out: memref<4xi8>) {
   %a = memref.alloc() : memref<4x4xi8>

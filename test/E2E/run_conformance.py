@@ -30,7 +30,8 @@ from quantc import testdata  # noqa: E402
 
 TARGET_NAMES = {"host": "x86-64 (native)", "x86_64-linux-gnu": "x86-64",
                 "aarch64-linux-gnu": "AArch64 (qemu)",
-                "riscv64-linux-gnu": "RISC-V (qemu)"}
+                "riscv64-linux-gnu": "RISC-V (qemu)",
+                "riscv64-linux-gnu:+v": "RISC-V + V (qemu, VLEN 128)"}
 
 
 def read_gaps(path):
@@ -66,8 +67,11 @@ def first_error(text):
 def run_case(args, case, target):
     """Returns (passed, message)."""
     name, model, data, flags = case
+    triple, _, features = target.partition(":")
     command = [args.quantc, "run", model, "--inputs", data, "--expect", data,
-               f"--target={target}", f"--rtol={args.rtol}", f"--atol={args.atol}"]
+               f"--target={triple}", f"--rtol={args.rtol}", f"--atol={args.atol}"]
+    if features:
+        command.append(f"--features={features}")
     command += flags
     try:
         result = subprocess.run(command, capture_output=True, text=True,
@@ -116,7 +120,8 @@ def main():
     parser.add_argument("--quant-translate", required=True)
     parser.add_argument("--node-tests", action="append", default=[])
     parser.add_argument("--models", action="append", default=[])
-    parser.add_argument("--targets", default="host,aarch64-linux-gnu,riscv64-linux-gnu")
+    parser.add_argument("--targets", default="host,aarch64-linux-gnu,riscv64-linux-gnu:+v",
+                        help="comma-separated triple[:features] list")
     parser.add_argument("--gaps", help="known failures with reasons")
     parser.add_argument("--filter", help="regex on case names")
     parser.add_argument("--rtol", type=float, default=1e-4)

@@ -13,6 +13,7 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Pass/PassManager.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -60,6 +61,24 @@ static void addWorkspaceSizeQuery(ModuleOp module, func::FuncOp entry,
   b.setInsertionPointToStart(body);
   Value value = arith::ConstantIndexOp::create(b, loc, size);
   func::ReturnOp::create(b, loc, value);
+}
+
+/// Argument attributes of other dialects (onnx.name, qnt.workspace) have
+/// served their purpose once the header is written; LLVM IR translation
+/// would warn about each.
+static void dropNonLLVMArgAttrs(ModuleOp module) {
+  module.walk([](LLVM::LLVMFuncOp func) {
+    for (unsigned i = 0, e = func.getNumArguments(); i < e; ++i) {
+      SmallVector<NamedAttribute> kept;
+      if (DictionaryAttr attrs = func.getArgAttrDict(i))
+        for (NamedAttribute attr : attrs)
+          if (attr.getName().strref().starts_with("llvm."))
+            kept.push_back(attr);
+      func.setArgAttrs(i, kept);
+    }
+    for (unsigned i = 0, e = func.getNumResults(); i < e; ++i)
+      func.setResultAttrs(i, ArrayRef<NamedAttribute>());
+  });
 }
 
 LogicalResult mlir::quantc::compileModel(MLIRContext &context,
@@ -128,10 +147,16 @@ LogicalResult mlir::quantc::compileModel(MLIRContext &context,
   result.interface.workspaceAlignment = codegen.alignment;
   addWorkspaceSizeQuery(*module, entry, options.name,
                         result.interface.workspaceSize);
+  // The ABI forbids overlapping buffers: tell LLVM, so it vectorizes without
+  // run-time alias checks.
+  for (unsigned i = 0, e = entry.getNumArguments(); i < e; ++i)
+    entry.setArgAttr(i, "llvm.noalias", UnitAttr::get(&context));
   if (failed(runPipeline(*module, [&](OpPassManager &pm) {
         buildLowerToLLVMPipeline(pm, codegen);
       })))
     return failure();
+
+  dropNonLLVMArgAttrs(*module);
 
   const llvm::Triple &triple = machine->getTargetTriple();
   result.interface.triple = triple.str();
