@@ -326,7 +326,7 @@ int mlir::quantc::runModel(MLIRContext &context, const RunOptions &options) {
     return 1;
   }
   std::string log = at("log.txt"), error;
-  std::vector<std::string> linkArgs = {compiler, "-std=c99", "-O1", "-o",
+  std::vector<std::string> linkArgs = {compiler, "-std=c11", "-O1", "-o",
                                        at("runner"), at("runner.c"),
                                        at("model.o"), "-lm"};
   if (!native)
