@@ -96,6 +96,20 @@ double inputCoordinate(CoordinateTransform transform, const AxisSpec &axis,
   llvm_unreachable("unknown coordinate transform");
 }
 
+/// `x` moved onto the nearest multiple of 1/2 when it is within rounding
+/// error of it. Integer and half-integer coordinates are exact in real
+/// arithmetic (the center of half_pixel_symmetric, ties of nearest) but
+/// may come out an ulp off in double, which would flip floor, ceil or a
+/// tie (ONNX's reference implementation has the same error). A coordinate
+/// that is not such a multiple lies far further from one than the
+/// tolerance: its denominator comes from a 24-bit float mantissa or the
+/// sizes.
+double snapToHalves(double x) {
+  double nearest = std::round(2.0 * x) / 2.0;
+  double tolerance = 1e-12 * std::max(1.0, std::abs(x));
+  return std::abs(x - nearest) <= tolerance ? nearest : x;
+}
+
 int64_t clampIndex(int64_t index, int64_t size) {
   return std::clamp<int64_t>(index, 0, size - 1);
 }
@@ -166,6 +180,34 @@ void appendLinearTaps(bool antialias, double scale, int64_t taps, double x,
   }
 }
 
+/// Drops the leading and trailing taps that weigh 0 at every position (an
+/// axis that keeps its size reads one tap per position, not two).
+void dropZeroTaps(AxisTable &table) {
+  int64_t outSize = table.inside.size();
+  auto unused = [&](int64_t k) {
+    for (int64_t y = 0; y < outSize; ++y)
+      if (table.weights[y * table.taps + k] != 0.0f)
+        return false;
+    return true;
+  };
+  int64_t first = 0, last = table.taps - 1;
+  while (first < last && unused(first))
+    ++first;
+  while (last > first && unused(last))
+    --last;
+  if (first == 0 && last == table.taps - 1)
+    return;
+  AxisTable trimmed;
+  trimmed.taps = last - first + 1;
+  trimmed.inside = table.inside;
+  for (int64_t y = 0; y < outSize; ++y)
+    for (int64_t k = first; k <= last; ++k) {
+      trimmed.indices.push_back(table.indices[y * table.taps + k]);
+      trimmed.weights.push_back(table.weights[y * table.taps + k]);
+    }
+  table = std::move(trimmed);
+}
+
 AxisTable buildAxisTable(ResizeOp op, const AxisSpec &axis) {
   CoordinateTransform transform = op.getCoordinateTransform();
   bool linear = op.getMode() == ResizeMode::linear;
@@ -173,7 +215,7 @@ AxisTable buildAxisTable(ResizeOp op, const AxisSpec &axis) {
   AxisTable table;
   table.taps = linear ? linearTaps(antialias, axis.scale) : 1;
   for (int64_t y = 0; y < axis.outSize; ++y) {
-    double x = inputCoordinate(transform, axis, y);
+    double x = snapToHalves(inputCoordinate(transform, axis, y));
     bool inside = transform != CoordinateTransform::tf_crop_and_resize ||
                   (x >= 0.0 && x <= static_cast<double>(axis.inSize - 1));
     table.inside.push_back(inside);
@@ -190,6 +232,8 @@ AxisTable buildAxisTable(ResizeOp op, const AxisSpec &axis) {
       table.indices.push_back(
           clampIndex(nearestIndex(op.getNearestMode(), x), axis.inSize));
   }
+  if (linear)
+    dropZeroTaps(table);
   return table;
 }
 
@@ -242,34 +286,53 @@ Value toIndex(OpBuilder &b, Location loc, Value value) {
   return arith::IndexCastOp::create(b, loc, b.getIndexType(), value);
 }
 
-/// The zero points of a quantized input: one constant, or a table along a
-/// per-axis dimension, which must be N or C (kept by the resize).
+/// Whether every output position along the axis reads just its own input
+/// position.
+bool isIdentity(const AxisTable &table) {
+  if (table.taps != 1 || table.anyOutside())
+    return false;
+  for (auto [y, index] : llvm::enumerate(table.indices))
+    if (index != static_cast<int64_t>(y) || table.weights[y] != 1.0f)
+      return false;
+  return true;
+}
+
+/// The zero points of a quantized input: one constant, or a table along the
+/// per-axis dimension. Interpolation mixes values along H and W, so
+/// parameters may only vary along H or W when the resize keeps that axis
+/// as it is.
 struct ZeroPoints {
   int64_t value = 0;
   Value table;
   int64_t dim = -1;
 
   static FailureOr<ZeroPoints> get(OpBuilder &b, Location loc,
-                                   const QuantParams &params) {
+                                   const QuantParams &params,
+                                   const AxisTable &rows,
+                                   const AxisTable &cols) {
     ZeroPoints zps;
-    if (!params.isPerAxis() ||
-        llvm::all_equal(ArrayRef<int64_t>(params.zeroPoints))) {
+    bool sameZeroPoints = llvm::all_equal(ArrayRef<int64_t>(params.zeroPoints));
+    bool sameScales = llvm::all_equal(ArrayRef<float>(params.scales));
+    if ((params.axis == 1 && !isIdentity(rows)) ||
+        (params.axis == 2 && !isIdentity(cols)))
+      if (!sameZeroPoints || !sameScales)
+        return failure();
+    if (!params.isPerAxis() || sameZeroPoints) {
       zps.value = params.zeroPoints.front();
       return zps;
     }
-    if (params.axis != 0 && params.axis != 3)
-      return failure();
     zps.table = createI32Vector(b, loc, params.zeroPoints);
     zps.dim = params.axis;
     return zps;
   }
 
-  /// The i32 zero point at output position (`n`, `c`).
-  Value build(OpBuilder &b, Location loc, Value n, Value c) const {
+  /// The i32 zero point at the current position of a generic over the
+  /// output.
+  Value build(OpBuilder &b, Location loc) const {
     if (!table)
       return createIntConstant(b, loc, b.getI32Type(), value);
-    return tensor::ExtractOp::create(b, loc, table,
-                                     ValueRange{dim == 0 ? n : c});
+    Value index = linalg::IndexOp::create(b, loc, dim);
+    return tensor::ExtractOp::create(b, loc, table, ValueRange{index});
   }
 };
 
@@ -303,7 +366,7 @@ struct ResizeLowering : OpConversionPattern<ResizeOp> {
             : buildLinear(rewriter, loc, op, input, outType, rows, cols);
     if (failed(result))
       return rewriter.notifyMatchFailure(
-          op, "per-axis zero points along a resized dimension");
+          op, "per-axis parameters that vary along a resized dimension");
     rewriter.replaceOp(op, *result);
     return success();
   }
@@ -383,7 +446,8 @@ private:
     ZeroPoints zps;
     if (quantized) {
       params = QuantParams::get(quantized);
-      FailureOr<ZeroPoints> found = ZeroPoints::get(b, loc, *params);
+      FailureOr<ZeroPoints> found =
+          ZeroPoints::get(b, loc, *params, rows, cols);
       if (failed(found))
         return failure();
       zps = *found;
@@ -419,7 +483,7 @@ private:
           if (params) {
             Value q = castInteger(nb, nl, value, nb.getI32Type(),
                                   params->storage.isSigned);
-            Value zp = zps.build(nb, nl, n, c);
+            Value zp = zps.build(nb, nl);
             value = arith::SIToFPOp::create(
                 nb, nl, f32, arith::SubIOp::create(nb, nl, q, zp));
           }
@@ -447,9 +511,7 @@ private:
         [&](OpBuilder &nb, Location nl, ValueRange args) -> Value {
           Value value = args[0];
           if (params) {
-            Value n = linalg::IndexOp::create(nb, nl, 0);
-            Value c = linalg::IndexOp::create(nb, nl, 3);
-            Value zp = zps.build(nb, nl, n, c);
+            Value zp = zps.build(nb, nl);
             return quantizeScalar(nb, nl, value,
                                   createF32Constant(nb, nl, 1.0f), zp,
                                   params->storage);
