@@ -109,7 +109,14 @@ LogicalResult mlir::quantc::compileModel(MLIRContext &context,
     return success();
   }
 
-  if (failed(runPipeline(*module, [](OpPassManager &pm) {
+  if (failed(runPipeline(*module, [&](OpPassManager &pm) {
+        buildQntSimplifyPipeline(pm, QntSimplifyOptions());
+        QntQuantizeOptions quantize;
+        quantize.stats = options.calibration;
+        quantize.activationType = options.activationType;
+        quantize.symmetricActivations = options.symmetricActivations;
+        quantize.weightGranularity = options.weightGranularity;
+        buildQntQuantizePipeline(pm, quantize);
         buildQntSimplifyPipeline(pm, QntSimplifyOptions());
       })))
     return failure();

@@ -25,6 +25,12 @@ struct CompileOptions {
   TargetOptions target;
   /// The C identifier prefixing the model's symbols.
   std::string name;
+  /// Calibration statistics for quantizing a float model, and the
+  /// quantization scheme (see the qnt-quantize pipeline).
+  std::string calibration;
+  std::string activationType = "u8";
+  bool symmetricActivations = false;
+  std::string weightGranularity = "per-channel";
   Stage emit = Stage::Obj;
 };
 

@@ -61,6 +61,25 @@ static cl::opt<std::string>
                        "(<name>_run); default: the model file's stem"),
               cl::cat(modelCategory));
 
+static cl::OptionCategory quantCategory("Quantization options");
+static cl::opt<std::string> calibration(
+    "calibration",
+    cl::desc("Quantize the float model with these statistics "
+             "(from `quantc calibrate`)"),
+    cl::value_desc("stats.json"), cl::cat(quantCategory));
+static cl::opt<std::string>
+    activationType("activation-type",
+                   cl::desc("Activation storage when quantizing: u8 or s8"),
+                   cl::init("u8"), cl::cat(quantCategory));
+static cl::opt<bool> symmetricActivations(
+    "symmetric-activations",
+    cl::desc("Zero point 0 for activations when quantizing"),
+    cl::cat(quantCategory));
+static cl::opt<std::string> weightGranularity(
+    "weight-granularity",
+    cl::desc("Weight scales when quantizing: per-channel or per-tensor"),
+    cl::init("per-channel"), cl::cat(quantCategory));
+
 static cl::opt<std::string>
     targetTriple("target",
                  cl::desc("Target triple: host (default), x86_64-linux-gnu, "
@@ -151,6 +170,16 @@ static bool buildCompileOptions(MLIRContext &context, CompileOptions &options) {
       return emitError(loc) << error, false;
   }
   options.name = modelName.empty() ? defaultModelName(modelPath) : modelName;
+  options.calibration = calibration;
+  options.activationType = activationType;
+  options.symmetricActivations = symmetricActivations;
+  options.weightGranularity = weightGranularity;
+  if (activationType != "u8" && activationType != "s8")
+    return emitError(loc) << "--activation-type must be u8 or s8", false;
+  if (weightGranularity != "per-channel" && weightGranularity != "per-tensor")
+    return emitError(loc)
+               << "--weight-granularity must be per-channel or per-tensor",
+           false;
   options.target.triple = targetTriple;
   options.target.cpu = targetCPU;
   options.target.features = targetFeatures;
@@ -245,8 +274,8 @@ int main(int argc, char **argv) {
   registerPassManagerCLOptions();
   registerMLIRContextCLOptions();
   registerAsmPrinterCLOptions();
-  cl::HideUnrelatedOptions({&modelCategory, &targetCategory, &compileCategory,
-                            &runCategory});
+  cl::HideUnrelatedOptions({&modelCategory, &quantCategory, &targetCategory,
+                            &compileCategory, &runCategory});
 
   StringRef command = argc > 1 ? StringRef(argv[1]) : StringRef();
   if (command != "compile" && command != "run") {

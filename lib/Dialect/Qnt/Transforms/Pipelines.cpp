@@ -25,9 +25,32 @@ void mlir::quantc::buildQntSimplifyPipeline(OpPassManager &pm,
   funcPm.addPass(createCSEPass());
 }
 
+void mlir::quantc::buildQntQuantizePipeline(
+    OpPassManager &pm, const QntQuantizeOptions &options) {
+  OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  if (!options.stats.empty()) {
+    QntInsertQDQOptions insert;
+    insert.statsFile = options.stats;
+    insert.activationType = options.activationType;
+    insert.symmetricActivations = options.symmetricActivations;
+    insert.weightGranularity = options.weightGranularity;
+    funcPm.addPass(createQntInsertQDQ(insert));
+  }
+  funcPm.addPass(createQntQuantizeOps());
+  funcPm.addPass(createQntFoldScales());
+  funcPm.addPass(createQntFuseRequant());
+  funcPm.addPass(createCanonicalizerPass());
+  funcPm.addPass(createCSEPass());
+}
+
 void mlir::quantc::registerQntPipelines() {
   PassPipelineRegistration<QntSimplifyOptions>(
       "qnt-simplify",
       "Canonicalize, fold constants, sink transposes and CSE on qnt IR",
       buildQntSimplifyPipeline);
+  PassPipelineRegistration<QntQuantizeOptions>(
+      "qnt-quantize",
+      "Quantize a float or QDQ model: insert QDQ from statistics, rebuild "
+      "ops on quantized tensors, fold constants, fuse requantization",
+      buildQntQuantizePipeline);
 }

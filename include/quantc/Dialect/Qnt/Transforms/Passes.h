@@ -9,6 +9,9 @@
 
 #include "quantc/Dialect/Qnt/IR/QntDialect.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Quant/IR/Quant.h"
+
 #include "mlir/Pass/Pass.h"
 
 namespace mlir::quantc {

@@ -42,4 +42,88 @@ def QntSinkTransposes : Pass<"qnt-sink-transposes"> {
   ];
 }
 
+def QntInsertQDQ : Pass<"qnt-insert-qdq", "::mlir::func::FuncOp"> {
+  let summary = "Quantizes a float model from calibration statistics";
+  let description = [{
+    Reads the calibration statistics (`quantc calibrate`'s JSON, keyed by
+    ONNX tensor name; the importer records each value's ONNX name in the
+    `onnx.name` attribute of its producer, or of the function argument) and
+    puts `qnt.quantize` / `qnt.dequantize` pairs around every quantizable
+    op: activations get per-tensor parameters from their calibrated range
+    (asymmetric u8 by default; `activation-type=s8`,
+    `symmetric-activations`), constant weights get per-channel symmetric s8
+    parameters (`weight-granularity=per-tensor` for one scale), biases are
+    left float for `qnt-fold-scales`. Ops that cannot be quantized, or
+    whose inputs have no statistics, stay float between dequantize and
+    quantize, and each is reported with a remark at its location.
+  }];
+  let options = [
+    Option<"statsFile", "stats", "std::string", /*default=*/"\"\"",
+           "Calibration statistics (JSON) written by `quantc calibrate`">,
+    Option<"activationType", "activation-type", "std::string",
+           /*default=*/"\"u8\"", "Activation storage: u8 or s8">,
+    Option<"symmetricActivations", "symmetric-activations", "bool",
+           /*default=*/"false", "Zero point 0 for activations">,
+    Option<"weightGranularity", "weight-granularity", "std::string",
+           /*default=*/"\"per-channel\"",
+           "Weight scales: per-channel or per-tensor">,
+  ];
+  let dependentDialects = ["::mlir::quantc::QntDialect",
+                           "::mlir::quant::QuantDialect"];
+  let statistics = [
+    Statistic<"numQuantized", "quantized-ops", "Ops given quantized operands">,
+    Statistic<"numLeftFloat", "float-ops", "Quantizable ops left in float">,
+  ];
+}
+
+def QntQuantizeOps : Pass<"qnt-quantize-ops", "::mlir::func::FuncOp"> {
+  let summary = "Turns dequantize -> op -> quantize into one quantized op";
+  let description = [{
+    Where every float operand of a compute op (conv2d, matmul,
+    fully_connected, add, mul, pools, concat, ...) comes from
+    `qnt.dequantize` and its only use is a `qnt.quantize`, the op is
+    rebuilt on the `!quant.uniform` tensors: it computes on the quantized
+    values, and its result type carries the quantize's parameters. This is
+    how imported QDQ models (and QLinear* ops) and models quantized by
+    `qnt-insert-qdq` reach integer kernels. A `qnt.cast` between quantize
+    and dequantize that only changes the storage type (PyTorch's
+    QuantizeLinear -> Cast -> DequantizeLinear) is looked through.
+  }];
+  let dependentDialects = ["::mlir::quantc::QntDialect"];
+  let statistics = [
+    Statistic<"numQuantized", "quantized-ops", "Ops rebuilt on quantized operands">,
+  ];
+}
+
+def QntFoldScales : Pass<"qnt-fold-scales", "::mlir::func::FuncOp"> {
+  let summary = "Folds constant weights and biases into integer constants";
+  let description = [{
+    After `qnt-quantize-ops`: quantizes constant float weights to integer
+    constants of their quantized type, turns a float bias into an i32
+    constant with scale `s_in * s_w` (per output channel for per-axis
+    weights) and zero point 0, and folds the remaining constant arithmetic
+    (BatchNormalization folded into a convolution, transposes of constants)
+    before that, so no float constant reaches an integer kernel.
+  }];
+  let dependentDialects = ["::mlir::quantc::QntDialect"];
+  let statistics = [
+    Statistic<"numFolded", "folded-constants", "Constants folded to integers">,
+  ];
+}
+
+def QntFuseRequant : Pass<"qnt-fuse-requant", "::mlir::func::FuncOp"> {
+  let summary = "Fuses activations and requantization into producers";
+  let description = [{
+    A `qnt.clamp` (ReLU, ReLU6, Clip) on a quantized value becomes the
+    clamp bounds of its producer's epilogue; a requantize of a compute
+    op's result becomes the op's result type; requantize chains and
+    dequantize -> quantize pairs collapse into one requantize; a requantize
+    between identical types vanishes.
+  }];
+  let dependentDialects = ["::mlir::quantc::QntDialect"];
+  let statistics = [
+    Statistic<"numFused", "fused-ops", "Activations and requantizations fused">,
+  ];
+}
+
 #endif // QUANTC_DIALECT_QNT_TRANSFORMS_PASSES_TD

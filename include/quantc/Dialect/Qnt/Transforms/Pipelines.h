@@ -27,6 +27,30 @@ struct QntSimplifyOptions : public PassPipelineOptions<QntSimplifyOptions> {
 void buildQntSimplifyPipeline(OpPassManager &pm,
                               const QntSimplifyOptions &options);
 
+/// Options of the `qnt-quantize` pipeline (see the passes it runs).
+struct QntQuantizeOptions : public PassPipelineOptions<QntQuantizeOptions> {
+  Option<std::string> stats{
+      *this, "stats",
+      llvm::cl::desc("Calibration statistics (JSON) from `quantc calibrate`; "
+                     "without them only QDQ already in the model is used")};
+  Option<std::string> activationType{
+      *this, "activation-type",
+      llvm::cl::desc("Activation storage: u8 or s8"), llvm::cl::init("u8")};
+  Option<bool> symmetricActivations{
+      *this, "symmetric-activations",
+      llvm::cl::desc("Zero point 0 for activations"), llvm::cl::init(false)};
+  Option<std::string> weightGranularity{
+      *this, "weight-granularity",
+      llvm::cl::desc("Weight scales: per-channel or per-tensor"),
+      llvm::cl::init("per-channel")};
+};
+
+/// qnt-insert-qdq (with statistics), qnt-quantize-ops, qnt-fold-scales,
+/// qnt-fuse-requant, and the simplification after each: from a float or
+/// QDQ model to integer ops on `!quant.uniform` tensors.
+void buildQntQuantizePipeline(OpPassManager &pm,
+                              const QntQuantizeOptions &options);
+
 /// Registers every named pipeline on `qnt` IR with the pass registry.
 void registerQntPipelines();
 
