@@ -231,9 +231,9 @@ struct QuantizeLowering : OpConversionPattern<QuantizeOp> {
         rewriter, loc, adaptor.getInput(), body.getInputs(rewriter, loc),
         resultType, [&](OpBuilder &b, Location loc, ValueRange args) {
           ValueRange paramArgs = args.drop_front();
-          return quantizeElement(
-              b, loc, args[0], body.get(b, loc, paramArgs, scale),
-              body.get(b, loc, paramArgs, zeroPoint), params.storage);
+          Value s = body.get(b, loc, paramArgs, scale);
+          Value zp = body.get(b, loc, paramArgs, zeroPoint);
+          return quantizeElement(b, loc, args[0], s, zp, params.storage);
         });
     rewriter.replaceOp(op, result);
     return success();
@@ -261,9 +261,9 @@ struct DequantizeLowering : OpConversionPattern<DequantizeOp> {
         rewriter, loc, adaptor.getInput(), body.getInputs(rewriter, loc),
         resultType, [&](OpBuilder &b, Location loc, ValueRange args) {
           ValueRange paramArgs = args.drop_front();
-          return dequantizeElement(b, loc, args[0], params.storage,
-                                   body.get(b, loc, paramArgs, zeroPoint),
-                                   body.get(b, loc, paramArgs, scale));
+          Value s = body.get(b, loc, paramArgs, scale);
+          Value zp = body.get(b, loc, paramArgs, zeroPoint);
+          return dequantizeElement(b, loc, args[0], params.storage, zp, s);
         });
     rewriter.replaceOp(op, result);
     return success();
@@ -310,13 +310,13 @@ struct RequantizeLowering : OpConversionPattern<RequantizeOp> {
         rewriter, loc, adaptor.getInput(), body.getInputs(rewriter, loc),
         resultType, [&](OpBuilder &b, Location loc, ValueRange args) {
           ValueRange paramArgs = args.drop_front();
-          Value zp = body.get(b, loc, paramArgs, inZeroPoint);
+          Value zpIn = body.get(b, loc, paramArgs, inZeroPoint);
+          Value m = body.get(b, loc, paramArgs, multiplier);
+          Value zpOut = body.get(b, loc, paramArgs, outZeroPoint);
           Value q =
-              castInteger(b, loc, args[0], zp.getType(), in.storage.isSigned);
-          Value centered = arith::SubIOp::create(b, loc, q, zp);
-          return requantizeScalar(
-              b, loc, centered, body.get(b, loc, paramArgs, multiplier),
-              body.get(b, loc, paramArgs, outZeroPoint), out.storage);
+              castInteger(b, loc, args[0], zpIn.getType(), in.storage.isSigned);
+          Value centered = arith::SubIOp::create(b, loc, q, zpIn);
+          return requantizeScalar(b, loc, centered, m, zpOut, out.storage);
         });
     rewriter.replaceOp(op, result);
     return success();
