@@ -286,13 +286,12 @@ static StorageBounds getStorageBounds(quant::QuantizedType type,
 /// A constant of per-axis bounds shaped to broadcast along `axis` of a
 /// tensor of rank `rank`.
 static Value createAxisBounds(OpBuilder &b, Location loc, IntegerType type,
-                              ArrayRef<int64_t> values, int64_t rank,
-                              int64_t axis) {
+                              bool isSigned, ArrayRef<int64_t> values,
+                              int64_t rank, int64_t axis) {
   SmallVector<int64_t> shape(rank, 1);
   shape[axis] = values.size();
-  SmallVector<APInt> bits = llvm::map_to_vector(values, [&](int64_t v) {
-    return APInt(type.getWidth(), v, /*isSigned=*/true);
-  });
+  SmallVector<APInt> bits = llvm::map_to_vector(
+      values, [&](int64_t v) { return APInt(type.getWidth(), v, isSigned); });
   auto tensorType = RankedTensorType::get(shape, type);
   return arith::ConstantOp::create(b, loc,
                                    DenseElementsAttr::get(tensorType, bits));
@@ -341,10 +340,12 @@ struct ClampLowering : OpConversionPattern<ClampOp> {
             dyn_cast<quant::UniformQuantizedPerAxisType>(quantType)) {
       int64_t rank = resultType.getRank(),
               axis = perAxis.getQuantizedDimension();
-      inputs.push_back(
-          createAxisBounds(rewriter, loc, storageType, storage.lo, rank, axis));
-      inputs.push_back(
-          createAxisBounds(rewriter, loc, storageType, storage.hi, rank, axis));
+      inputs.push_back(createAxisBounds(rewriter, loc, storageType,
+                                        storage.isSigned, storage.lo, rank,
+                                        axis));
+      inputs.push_back(createAxisBounds(rewriter, loc, storageType,
+                                        storage.isSigned, storage.hi, rank,
+                                        axis));
     }
     Value lo, hi;
     if (inputs.size() == 1) {
