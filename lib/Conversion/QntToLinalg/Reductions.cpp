@@ -178,8 +178,8 @@ static Value buildNamedPool(OpBuilder &b, Location loc, Value padded,
   Value kernel = createEmptyTensor(b, loc, w.kernel, b.getF32Type());
   return PoolOp::create(b, loc, TypeRange{init.getType()},
                         ValueRange{padded, kernel}, ValueRange{init},
-                        b.getI64VectorAttr(w.strides),
-                        b.getI64VectorAttr(w.dilations))
+                        b.getI64TensorAttr(w.strides),
+                        b.getI64TensorAttr(w.dilations))
       .getResult(0);
 }
 
@@ -310,8 +310,21 @@ struct MaxPoolWithIndicesLowering
     Value indices = createFilledTensor(
         rewriter, loc, shape, createIntConstant(rewriter, loc, i64, -1));
     int64_t height = inType.getDimSize(1), width = inType.getDimSize(2);
-    int64_t channels = inType.getDimSize(3);
     bool columnMajor = op.getStorageOrder() == 1;
+
+    // Index constants, made once outside the loop body.
+    auto constant = [&](int64_t v) -> Value {
+      return arith::ConstantIndexOp::create(rewriter, loc, v);
+    };
+    Value zero = constant(0), channels = constant(inType.getDimSize(3));
+    Value sizes[2] = {constant(height), constant(width)};
+    Value strides[2], dilations[2], padLow[2];
+    for (int i = 0; i < 2; ++i) {
+      strides[i] = constant(w.strides[i]);
+      dilations[i] = constant(w.dilations[i]);
+      padLow[i] = constant(w.padLow[i]);
+    }
+    Value zeroI64 = createIntConstant(rewriter, loc, i64, 0);
 
     ValueRange results = buildWindowGeneric(
         rewriter, loc, padded, {values, indices}, w,
@@ -319,49 +332,39 @@ struct MaxPoolWithIndicesLowering
           auto index = [&](int64_t dim) -> Value {
             return linalg::IndexOp::create(b, l, dim);
           };
-          auto constant = [&](int64_t v) -> Value {
-            return arith::ConstantIndexOp::create(b, l, v);
-          };
-          // The input row and column of this tap, in the unpadded input.
-          auto position = [&](int64_t i) -> Value {
-            Value o = arith::MulIOp::create(b, l, index(1 + i),
-                                            constant(w.strides[i]));
-            Value k = arith::MulIOp::create(b, l, index(4 + i),
-                                            constant(w.dilations[i]));
-            Value sum = arith::AddIOp::create(b, l, o, k);
-            return arith::SubIOp::create(b, l, sum, constant(w.padLow[i]));
-          };
-          auto inRange = [&](Value v, int64_t size) -> Value {
-            Value lo = arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge, v,
-                                             constant(0));
-            Value hi = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, v,
-                                             constant(size));
-            return arith::AndIOp::create(b, l, lo, hi);
-          };
-          Value h = position(0), wIdx = position(1);
-          Value inside = arith::AndIOp::create(b, l, inRange(h, height),
-                                               inRange(wIdx, width));
-          Value first =
-              arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, acc[1],
-                                    createIntConstant(b, l, i64, 0));
+          // The row (i = 0) or column (i = 1) of this tap in the input, and
+          // whether it lies inside the input.
+          Value position[2], inside;
+          for (int i = 0; i < 2; ++i) {
+            Value o = arith::MulIOp::create(b, l, index(1 + i), strides[i]);
+            Value k = arith::MulIOp::create(b, l, index(4 + i), dilations[i]);
+            position[i] = arith::SubIOp::create(
+                b, l, arith::AddIOp::create(b, l, o, k), padLow[i]);
+            Value lo = arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge,
+                                             position[i], zero);
+            Value hi = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt,
+                                             position[i], sizes[i]);
+            Value both = arith::AndIOp::create(b, l, lo, hi);
+            inside = i == 0 ? both : arith::AndIOp::create(b, l, inside, both);
+          }
+          Value first = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt,
+                                              acc[1], zeroI64);
           Value better = arith::OrIOp::create(
               b, l, first, greaterThan(b, l, x, acc[0], storage));
           Value take = arith::AndIOp::create(b, l, inside, better);
-          // The NCHW flat index: plane (n * C + c), then the position in
-          // row- or column-major order.
+          // The NCHW flat index: the plane n * C + c, then the position in
+          // row-major (h * W + w) or column-major (w * H + h) order.
           Value plane = arith::AddIOp::create(
-              b, l, arith::MulIOp::create(b, l, index(0), constant(channels)),
-              index(3));
-          Value major = columnMajor ? wIdx : h;
-          Value minor = columnMajor ? h : wIdx;
-          int64_t minorSize = columnMajor ? height : width;
-          Value flat = arith::MulIOp::create(b, l, plane, constant(height));
-          flat = arith::AddIOp::create(
-              b, l, arith::MulIOp::create(b, l, flat, constant(width)),
-              arith::AddIOp::create(
-                  b, l, arith::MulIOp::create(b, l, major, constant(minorSize)),
-                  minor));
-          flat = arith::IndexCastOp::create(b, l, i64, flat);
+              b, l, arith::MulIOp::create(b, l, index(0), channels), index(3));
+          int major = columnMajor ? 1 : 0;
+          Value flat = arith::MulIOp::create(
+              b, l, arith::MulIOp::create(b, l, plane, sizes[0]), sizes[1]);
+          Value inPlane = arith::AddIOp::create(
+              b, l,
+              arith::MulIOp::create(b, l, position[major], sizes[1 - major]),
+              position[1 - major]);
+          flat = arith::IndexCastOp::create(
+              b, l, i64, arith::AddIOp::create(b, l, flat, inPlane));
           return SmallVector<Value>{
               arith::SelectOp::create(b, l, take, x, acc[0]),
               arith::SelectOp::create(b, l, take, flat, acc[1])};
