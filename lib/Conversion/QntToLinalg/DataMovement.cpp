@@ -1,5 +1,4 @@
-//===- DataMovement.cpp - Lowering of qnt ops to linalg
-//------------------------===//
+//===- DataMovement.cpp - Lowering of qnt data movement ops --------------===//
 //
 // reshape, transpose, concat, pad, slice and gather.
 //
