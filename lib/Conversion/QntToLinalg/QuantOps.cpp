@@ -1,5 +1,4 @@
-//===- QuantOps.cpp - Lowering of qnt ops to linalg
-//------------------------===//
+//===- QuantOps.cpp - Lowering of qnt quantization ops to linalg ---------===//
 //
 // quantize, dequantize, requantize and their tensor-parameter and dynamic
 // forms.
@@ -16,6 +15,9 @@
 // zero point added in i64 and the sum saturated, so every storage width up to
 // 32 bits is exact. A NaN quotient yields saturate(zero_point), as the ops'
 // folders compute it.
+//
+// Small float data of quantize_linear and dequantize_linear (float8,
+// f4E2M1FN) is lowered by SmallFloats.cpp; these patterns decline it.
 //
 //===----------------------------------------------------------------------===//
 
@@ -366,6 +368,8 @@ struct QuantizeLinearLowering : OpConversionPattern<QuantizeLinearOp> {
     if (!resultType)
       return rewriter.notifyMatchFailure(op, "needs a static shape");
     StorageInfo storage = StorageInfo::get(op.getType().getElementType());
+    if (!storage.type)
+      return rewriter.notifyMatchFailure(op, "small float output");
     SmallVector<ParamInput> params = getLinearParams(
         getContext(), resultType.getRank(), adaptor.getScale(),
         adaptor.getZeroPoint(), op.getAxis(), op.getBlockSize());
@@ -392,6 +396,8 @@ struct DequantizeLinearLowering : OpConversionPattern<DequantizeLinearOp> {
       return rewriter.notifyMatchFailure(op, "needs a static shape");
     StorageInfo storage =
         StorageInfo::get(op.getInput().getType().getElementType());
+    if (!storage.type)
+      return rewriter.notifyMatchFailure(op, "small float input");
     SmallVector<ParamInput> params = getLinearParams(
         getContext(), resultType.getRank(), adaptor.getScale(),
         adaptor.getZeroPoint(), op.getAxis(), op.getBlockSize());
