@@ -1,6 +1,6 @@
 //===- Contractions.cpp - Lowering of qnt contractions to linalg ----------===//
 //
-// conv2d, conv_transpose2d, matmul, fully_connected and the integer forms.
+// conv2d, conv_transpose2d/3d, matmul, fully_connected and the integer forms.
 //
 // Every contraction becomes an upstream named linalg op - a convolution on
 // an input padded by tensor.pad, matmul or batch_matmul - so that later
@@ -203,23 +203,29 @@ static TensorOperand reshape(OpBuilder &b, Location loc, const TensorOperand &x,
   return {reshape(b, loc, x.value, shape), nullptr};
 }
 
-/// An FHWC filter mirrored in both spatial dimensions.
+/// A channels-last filter [F, K..., C] (FHWC, FDHWC) mirrored in every
+/// spatial dimension.
 static TensorOperand flipSpatial(OpBuilder &b, Location loc,
                                  const TensorOperand &filter) {
   ArrayRef<int64_t> shape = filter.getShape();
-  int64_t kh = shape[1], kw = shape[2];
+  int64_t rank = shape.size();
   if (filter.constant) {
-    SmallVector<int64_t> source(4);
+    SmallVector<int64_t> source(rank);
     return TensorOperand::get(
         rearrange(filter.constant, shape, [&](ArrayRef<int64_t> index) {
-          source = {index[0], kh - 1 - index[1], kw - 1 - index[2], index[3]};
+          source.assign(index.begin(), index.end());
+          for (int64_t d = 1; d < rank - 1; ++d)
+            source[d] = shape[d] - 1 - index[d];
           return linearize(source, shape);
         }));
   }
   MLIRContext *ctx = b.getContext();
-  AffineExpr f, h, w, c;
-  bindDims(ctx, f, h, w, c);
-  auto map = AffineMap::get(4, 0, {f, kh - 1 - h, kw - 1 - w, c}, ctx);
+  SmallVector<AffineExpr> exprs;
+  for (int64_t d = 0; d < rank; ++d) {
+    AffineExpr dim = getAffineDimExpr(d, ctx);
+    exprs.push_back(d == 0 || d == rank - 1 ? dim : shape[d] - 1 - dim);
+  }
+  auto map = AffineMap::get(rank, 0, exprs, ctx);
   return {buildGeneric(
               b, loc, filter.value, map, filter.getType(),
               [](OpBuilder &, Location, ValueRange args) { return args[0]; }),
@@ -580,17 +586,90 @@ static Value buildConvolution(OpBuilder &b, Location loc, Value input,
   return reshape(b, loc, acc, out);
 }
 
-/// `input` padded in its spatial dimensions by `pads` (top, left, bottom,
-/// right) with `padValue`.
+/// Accumulates the 3-D convolution of `input` [N, D, H, W, C], already
+/// padded, with `filter` [F, KD, KH, KW, C / groups] into `init`
+/// [N, OD, OH, OW, F], `_q` when zero points are given. Without groups it
+/// is the named op on the filter in DHWCF order. linalg has no grouped 3-D
+/// convolution (nor a quantized depthwise one): grouped ones are a
+/// linalg.generic over [N, OD, OH, OW, G, F / G] that reduces the kernel
+/// window and the group's channels.
+static Value buildConvolution3D(OpBuilder &b, Location loc, Value input,
+                                const TensorOperand &filter, Value init,
+                                ArrayRef<int64_t> strides,
+                                ArrayRef<int64_t> dilations, int64_t groups,
+                                Value inputZp, Value filterZp) {
+  if (groups == 1) {
+    TensorOperand dhwcf = transpose(b, loc, filter, {1, 2, 3, 4, 0});
+    return createConvolution<linalg::Conv3DNdhwcDhwcfOp,
+                             linalg::Conv3DNdhwcDhwcfQOp>(
+        b, loc, input, dhwcf.materialize(b, loc), init, strides, dilations,
+        inputZp, filterZp);
+  }
+
+  ArrayRef<int64_t> in = shapeOf(input), out = shapeOf(init);
+  ArrayRef<int64_t> shape = filter.getShape();
+  int64_t groupChannels = shape[4], groupFilters = shape[0] / groups;
+  Value grouped = reshape(b, loc, input,
+                          {in[0], in[1], in[2], in[3], groups, groupChannels});
+  TensorOperand groupedFilter = reshape(
+      b, loc, filter,
+      {groups, groupFilters, shape[1], shape[2], shape[3], groupChannels});
+  Value acc = reshape(b, loc, init,
+                      {out[0], out[1], out[2], out[3], groups, groupFilters});
+
+  // Loops (n, od, oh, ow, g, f, kd, kh, kw, c).
+  MLIRContext *ctx = b.getContext();
+  SmallVector<AffineExpr> d;
+  for (unsigned i = 0; i < 10; ++i)
+    d.push_back(getAffineDimExpr(i, ctx));
+  SmallVector<AffineExpr> inputExprs = {d[0]};
+  for (int i = 0; i < 3; ++i)
+    inputExprs.push_back(d[1 + i] * strides[i] + d[6 + i] * dilations[i]);
+  llvm::append_range(inputExprs, ArrayRef<AffineExpr>{d[4], d[9]});
+  SmallVector<AffineMap> maps = {
+      AffineMap::get(10, 0, inputExprs, ctx),
+      AffineMap::get(10, 0, {d[4], d[5], d[6], d[7], d[8], d[9]}, ctx),
+      AffineMap::get(10, 0, ArrayRef<AffineExpr>(d).take_front(6), ctx)};
+  SmallVector<utils::IteratorType> iterators(6, utils::IteratorType::parallel);
+  iterators.append(4, utils::IteratorType::reduction);
+  auto generic = linalg::GenericOp::create(
+      b, loc, TypeRange{acc.getType()},
+      ValueRange{grouped, groupedFilter.materialize(b, loc)}, ValueRange{acc},
+      maps, iterators, [&](OpBuilder &nb, Location nl, ValueRange args) {
+        Value x = args[0], w = args[1], sum = args[2];
+        Value product;
+        if (inputZp) {
+          Type i32 = nb.getI32Type();
+          x = arith::SubIOp::create(
+              nb, nl, castInteger(nb, nl, x, i32, /*isSigned=*/true), inputZp);
+          w = arith::SubIOp::create(
+              nb, nl, castInteger(nb, nl, w, i32, /*isSigned=*/true), filterZp);
+          product = arith::AddIOp::create(nb, nl, sum,
+                                          arith::MulIOp::create(nb, nl, x, w));
+        } else {
+          product = arith::AddFOp::create(nb, nl, sum,
+                                          arith::MulFOp::create(nb, nl, x, w));
+        }
+        linalg::YieldOp::create(nb, nl, product);
+      });
+  return reshape(b, loc, generic.getResult(0), out);
+}
+
+/// `input` [N, spatial..., C] padded in its spatial dimensions by `pads`
+/// (all begins, then all ends: top, left, bottom, right in 2-D) with
+/// `padValue`.
 static Value padSpatial(OpBuilder &b, Location loc, Value input,
                         ArrayRef<int64_t> pads, Value padValue) {
   if (llvm::all_of(pads, [](int64_t p) { return p == 0; }))
     return input;
   ArrayRef<int64_t> in = shapeOf(input);
-  SmallVector<int64_t> low = {0, pads[0], pads[1], 0};
-  SmallVector<int64_t> high = {0, pads[2], pads[3], 0};
-  SmallVector<int64_t> shape;
-  for (int d = 0; d < 4; ++d)
+  int64_t rank = in.size(), spatial = rank - 2;
+  SmallVector<int64_t> low(rank, 0), high(rank, 0), shape;
+  for (int64_t i = 0; i < spatial; ++i) {
+    low[1 + i] = pads[i];
+    high[1 + i] = pads[spatial + i];
+  }
+  for (int64_t d = 0; d < rank; ++d)
     shape.push_back(in[d] + low[d] + high[d]);
   auto type = cast<RankedTensorType>(input.getType()).clone(shape);
   return tensor::PadOp::create(
@@ -610,8 +689,9 @@ static Value placeTransposedInput(OpBuilder &b, Location loc, Value input,
                                   ArrayRef<int64_t> pads,
                                   ArrayRef<int64_t> outShape, Value padValue) {
   ArrayRef<int64_t> in = shapeOf(input);
-  SmallVector<int64_t> first(4, 0), count(in), offset(4, 0), size(in);
-  for (int i = 0; i < 2; ++i) {
+  int64_t rank = in.size(), spatial = rank - 2;
+  SmallVector<int64_t> first(rank, 0), count(in), offset(rank, 0), size(in);
+  for (int64_t i = 0; i < spatial; ++i) {
     int64_t d = 1 + i, stride = strides[i];
     int64_t begin = dilations[i] * (kernel[i] - 1) - pads[i];
     size[d] = outShape[d] + dilations[i] * (kernel[i] - 1);
@@ -625,20 +705,23 @@ static Value placeTransposedInput(OpBuilder &b, Location loc, Value input,
     offset[d] = lo * stride + begin;
   }
   MLIRContext *ctx = b.getContext();
-  SmallVector<int64_t> ones(4, 1);
+  SmallVector<int64_t> ones(rank, 1);
   Value source = input;
   if (ArrayRef<int64_t>(count) != in)
     source = tensor::ExtractSliceOp::create(
         b, loc, input, getAsIndexOpFoldResult(ctx, first),
         getAsIndexOpFoldResult(ctx, count), getAsIndexOpFoldResult(ctx, ones));
-  if (strides[0] == 1 && strides[1] == 1) {
-    SmallVector<int64_t> pads4 = {offset[1], offset[2],
-                                  size[1] - offset[1] - count[1],
-                                  size[2] - offset[2] - count[2]};
-    return padSpatial(b, loc, source, pads4, padValue);
+  if (llvm::all_of(strides, [](int64_t s) { return s == 1; })) {
+    SmallVector<int64_t> pads(2 * spatial);
+    for (int64_t i = 0; i < spatial; ++i) {
+      pads[i] = offset[1 + i];
+      pads[spatial + i] = size[1 + i] - offset[1 + i] - count[1 + i];
+    }
+    return padSpatial(b, loc, source, pads, padValue);
   }
   Value canvas = createFilledTensor(b, loc, size, padValue);
-  SmallVector<int64_t> steps = {1, strides[0], strides[1], 1};
+  SmallVector<int64_t> steps(rank, 1);
+  llvm::copy(strides, steps.begin() + 1);
   return tensor::InsertSliceOp::create(
       b, loc, source, canvas, getAsIndexOpFoldResult(ctx, offset),
       getAsIndexOpFoldResult(ctx, count), getAsIndexOpFoldResult(ctx, steps));
@@ -749,11 +832,13 @@ struct Conv2DLowering : ContractionPattern<Conv2DOp> {
 /// A transposed convolution is the stride-1 convolution, with the spatially
 /// flipped filter, of its input spread out by the strides and padded by
 /// the dilated kernel extent minus its pads.
-struct ConvTranspose2DLowering : ContractionPattern<ConvTranspose2DOp> {
-  using ContractionPattern::ContractionPattern;
+template <typename OpTy>
+struct ConvTransposeLowering : ContractionPattern<OpTy> {
+  using ContractionPattern<OpTy>::ContractionPattern;
+  using OpAdaptor = typename OpTy::Adaptor;
 
   LogicalResult
-  matchAndRewrite(ConvTranspose2DOp op, OpAdaptor adaptor,
+  matchAndRewrite(OpTy op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     if (!hasStaticShapes(op))
       return rewriter.notifyMatchFailure(op, "dynamic shapes");
@@ -762,19 +847,23 @@ struct ConvTranspose2DLowering : ContractionPattern<ConvTranspose2DOp> {
         getOperands(rewriter, loc, op.getInput(), adaptor.getInput(),
                     op.getFilter(), adaptor.getFilter(), /*weightAxis=*/0);
     ArrayRef<int64_t> outShape = op.getType().getShape();
+    int64_t spatial = outShape.size() - 2;
     Value init = buildInit(rewriter, loc, adaptor.getBias(), outShape,
                            operands.getAccumulatorType(rewriter));
     Value input = placeTransposedInput(
         rewriter, loc, operands.input.materialize(rewriter, loc),
-        operands.weight.getShape().slice(1, 2), op.getStrides(),
+        operands.weight.getShape().slice(1, spatial), op.getStrides(),
         op.getDilations(), op.getPads(), outShape,
         operands.getPadValue(rewriter, loc));
     Value acc = init;
-    if (input)
-      acc = buildConvolution(rewriter, loc, input,
-                             flipSpatial(rewriter, loc, operands.weight), init,
-                             {1, 1}, op.getDilations(), op.getGroups(),
-                             operands.inputZp, operands.weightZp);
+    if (input) {
+      TensorOperand flipped = flipSpatial(rewriter, loc, operands.weight);
+      SmallVector<int64_t, 3> unitStrides(spatial, 1);
+      auto build = spatial == 3 ? buildConvolution3D : buildConvolution;
+      acc = build(rewriter, loc, input, flipped, init, unitStrides,
+                  op.getDilations(), op.getGroups(), operands.inputZp,
+                  operands.weightZp);
+    }
     rewriter.replaceOp(op, buildEpilogue(rewriter, loc, acc, operands,
                                          op.getInput().getType(),
                                          op.getFilter().getType(), op.getType(),
@@ -899,7 +988,8 @@ struct Conv2DIntegerLowering : ContractionPattern<Conv2DIntegerOp> {
 
 void mlir::quantc::populateContractionLoweringPatterns(
     const TypeConverter &converter, RewritePatternSet &patterns) {
-  patterns.add<Conv2DLowering, ConvTranspose2DLowering, MatMulLowering,
+  patterns.add<Conv2DLowering, ConvTransposeLowering<ConvTranspose2DOp>,
+               ConvTransposeLowering<ConvTranspose3DOp>, MatMulLowering,
                FullyConnectedLowering, MatMulIntegerLowering,
                Conv2DIntegerLowering>(converter, patterns.getContext());
 }

@@ -28,47 +28,61 @@ static int64_t transposedOutputSize(int64_t in, int64_t kernel, int64_t stride,
   return (in - 1) * stride + dilation * (kernel - 1) + 1 - padBegin - padEnd;
 }
 
-LogicalResult ConvTranspose2DOp::verify() {
-  if (failed(verifyGroupedConvolution(*this, getInput(), getFilter(),
-                                      getGroupsAttr().getInt())))
+/// The rules shared by conv_transpose2d and conv_transpose3d over `spatial`
+/// (2 or 3) dimensions; the names spell the attribute values in messages.
+template <typename OpTy>
+static LogicalResult
+verifyConvTranspose(OpTy op, int64_t spatial, StringRef strideNames,
+                    StringRef dilationNames, StringRef padNames) {
+  if (failed(verifyGroupedConvolution(op, op.getInput(), op.getFilter(),
+                                      op.getGroupsAttr().getInt(),
+                                      spatial + 2)))
     return failure();
-  auto in = getInput().getType().getShape();
-  auto filter = getFilter().getType().getShape();
+  auto in = op.getInput().getType().getShape();
+  auto filter = op.getFilter().getType().getShape();
   int64_t filters = filter[0];
-  if (failed(verifyBiasShape(*this, getBias(), filters)) ||
-      failed(verifyWindowAttr(*this, "strides", getStrides(), 2, "sh, sw",
-                              false)) ||
-      failed(verifyWindowAttr(*this, "dilations", getDilations(), 2, "dh, dw",
-                              false)))
+  if (failed(verifyBiasShape(op, op.getBias(), filters)) ||
+      failed(verifyWindowAttr(op, "strides", op.getStrides(), spatial,
+                              strideNames, false)) ||
+      failed(verifyWindowAttr(op, "dilations", op.getDilations(), spatial,
+                              dilationNames, false)))
     return failure();
-  ArrayRef<int64_t> pads = getPads();
-  if (pads.size() != 4)
-    return emitOpError() << "pads must have 4 values (top, left, bottom, "
-                            "right), got "
-                         << pads.size();
+  ArrayRef<int64_t> pads = op.getPads();
+  if (static_cast<int64_t>(pads.size()) != 2 * spatial)
+    return op.emitOpError() << "pads must have " << 2 * spatial << " values ("
+                            << padNames << "), got " << pads.size();
 
-  SmallVector<int64_t, 4> expected = {in[0]};
-  for (int i = 0; i < 2; ++i) {
+  SmallVector<int64_t, 5> expected = {in[0]};
+  for (int64_t i = 0; i < spatial; ++i) {
     int64_t out =
-        transposedOutputSize(in[1 + i], filter[1 + i], getStrides()[i],
-                             getDilations()[i], pads[i], pads[i + 2]);
+        transposedOutputSize(in[1 + i], filter[1 + i], op.getStrides()[i],
+                             op.getDilations()[i], pads[i], pads[i + spatial]);
     if (!ShapedType::isDynamic(out) && out <= 0)
-      return emitOpError() << "pads " << pads[i] << " and " << pads[i + 2]
-                           << " crop the whole transposed output of spatial "
-                              "dimension "
-                           << i << "; its size (in - 1) * stride + dilation * "
-                           << "(kernel - 1) + 1 - pads must be positive, got "
-                           << out;
+      return op.emitOpError()
+             << "pads " << pads[i] << " and " << pads[i + spatial]
+             << " crop the whole transposed output of spatial "
+                "dimension "
+             << i << "; its size (in - 1) * stride + dilation * "
+             << "(kernel - 1) + 1 - pads must be positive, got " << out;
     expected.push_back(out);
   }
   expected.push_back(filters);
-  if (failed(verifyResultShape(*this, expected)) ||
-      failed(verifySameDomain(*this)) ||
-      failed(verifyQuantizedLinear(*this, getInput(), getFilter(), getBias(),
-                                   "filter")))
+  if (failed(verifyResultShape(op, expected)) || failed(verifySameDomain(op)) ||
+      failed(verifyQuantizedLinear(op, op.getInput(), op.getFilter(),
+                                   op.getBias(), "filter")))
     return failure();
-  return verifyClampBounds(*this, asFloat(getClampMin()),
-                           asFloat(getClampMax()), "clamp_min", "clamp_max");
+  return verifyClampBounds(op, asFloat(op.getClampMin()),
+                           asFloat(op.getClampMax()), "clamp_min", "clamp_max");
+}
+
+LogicalResult ConvTranspose2DOp::verify() {
+  return verifyConvTranspose(*this, 2, "sh, sw", "dh, dw",
+                             "top, left, bottom, right");
+}
+
+LogicalResult ConvTranspose3DOp::verify() {
+  return verifyConvTranspose(*this, 3, "sd, sh, sw", "dd, dh, dw",
+                             "front, top, left, back, bottom, right");
 }
 
 namespace {

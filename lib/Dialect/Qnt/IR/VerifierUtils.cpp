@@ -287,16 +287,19 @@ LogicalResult verifySameElementType(Operation *op, Type a, Type b,
 }
 
 LogicalResult verifyGroupedConvolution(Operation *op, Value input, Value filter,
-                                       int64_t groups) {
-  if (failed(verifyRank(op, input, "input", 4, "NHWC")) ||
-      failed(verifyRank(op, filter, "filter", 4, "FHWC")) ||
-      failed(verifyRank(op, op->getResult(0), "result", 4, "NHWC")))
+                                       int64_t groups, int64_t rank) {
+  StringRef activations = rank == 5 ? "NDHWC" : "NHWC";
+  StringRef filterLayout = rank == 5 ? "FDHWC" : "FHWC";
+  if (failed(verifyRank(op, input, "input", rank, activations)) ||
+      failed(verifyRank(op, filter, "filter", rank, filterLayout)) ||
+      failed(verifyRank(op, op->getResult(0), "result", rank, activations)))
     return failure();
   auto in = cast<RankedTensorType>(input.getType()).getShape();
   auto shape = cast<RankedTensorType>(filter.getType()).getShape();
   if (groups < 1)
     return op->emitOpError() << "groups must be positive, got " << groups;
-  int64_t channels = in[3], filters = shape[0], groupChannels = shape[3];
+  int64_t channels = in.back(), filters = shape[0],
+          groupChannels = shape.back();
   if (!ShapedType::isDynamic(channels) && channels % groups != 0)
     return op->emitOpError() << "input channels " << channels
                              << " must be divisible by groups " << groups;

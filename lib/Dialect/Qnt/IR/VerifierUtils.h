@@ -88,10 +88,10 @@ LogicalResult verifySameElementType(Operation *op, Type a, Type b,
                                     StringRef what);
 
 /// The layout rules of a grouped convolution: NHWC input and result, FHWC
-/// filter, positive groups dividing both the input channels and the
-/// filters, and C / groups channels per filter.
+/// filter (NDHWC and FDHWC for rank 5), positive groups dividing both the
+/// input channels and the filters, and C / groups channels per filter.
 LogicalResult verifyGroupedConvolution(Operation *op, Value input, Value filter,
-                                       int64_t groups);
+                                       int64_t groups, int64_t rank = 4);
 
 } // namespace mlir::quantc::verifier
 

@@ -96,16 +96,31 @@ LogicalResult convertConv(OpBinder &b) {
   return success();
 }
 
-/// ONNX's ConvTranspose filter W[C, F / groups, KH, KW] in qnt's FHWC layout:
-/// filter[g*Fg + o, kh, kw, c] = W[g*Cg + c, o, kh, kw].
+/// ONNX's ConvTranspose filter W[C, F / groups, K...] in qnt's channels-last
+/// layout [F, K..., C / groups] (FHWC, or FDHWC in 3-D):
+/// filter[g*Fg + o, k..., c] = W[g*Cg + c, o, k...].
 Value convTransposeFilter(OpBinder &b, Value w, int64_t groups) {
   ArrayRef<int64_t> s = getTensorType(w).getShape();
-  if (groups == 1)
-    return b.transpose(w, {1, 2, 3, 0});
+  int64_t rank = s.size();
+  if (groups == 1) {
+    SmallVector<int64_t, 5> perm =
+        llvm::to_vector<5>(llvm::seq<int64_t>(1, rank));
+    perm.push_back(0);
+    return b.transpose(w, perm);
+  }
+  // [G, Cg, Fg, K...] -> [G, Fg, K..., Cg].
   int64_t groupChannels = s[0] / groups;
-  Value grouped = b.reshape(w, {groups, groupChannels, s[1], s[2], s[3]});
-  Value perGroup = b.transpose(grouped, {0, 2, 3, 4, 1});
-  return b.reshape(perGroup, {groups * s[1], s[2], s[3], groupChannels});
+  SmallVector<int64_t, 6> grouped = {groups, groupChannels};
+  grouped.append(s.begin() + 1, s.end());
+  SmallVector<int64_t, 6> perm = {0};
+  for (int64_t d = 2; d <= rank; ++d)
+    perm.push_back(d);
+  perm.push_back(1);
+  Value perGroup = b.transpose(b.reshape(w, grouped), perm);
+  SmallVector<int64_t, 5> shape = {groups * s[1]};
+  shape.append(s.begin() + 2, s.end());
+  shape.push_back(groupChannels);
+  return b.reshape(perGroup, shape);
 }
 
 /// Rounds toward negative infinity, as Python's `//` in ONNX's reference.
@@ -125,10 +140,10 @@ LogicalResult convertConvTranspose(OpBinder &b) {
     return b.emitError() << "input must have rank 3 or more ([N, C, spatial "
                             "dimensions...]), got rank "
                          << rank;
-  if (rank > 4)
+  if (rank > 5)
     return b.unsupported(Twine(rank - 2) +
-                         "-D transposed convolution; QuantC imports 1-D and "
-                         "2-D ones");
+                         "-D transposed convolution; QuantC imports 1-D, 2-D "
+                         "and 3-D ones");
   if (wType.getRank() != rank)
     return b.emitError() << "filter has rank " << wType.getRank()
                          << " but the input has rank " << rank;
@@ -193,7 +208,8 @@ LogicalResult convertConvTranspose(OpBinder &b) {
       (autoPad == "VALID" && llvm::any_of(pads, [](int64_t p) { return p; })))
     return b.unsupported("pads together with auto_pad " + autoPad);
 
-  // Crop amounts of qnt.conv_transpose2d (negative ends add output_padding).
+  // Crop amounts of qnt.conv_transpose2d/3d (negative ends add
+  // output_padding).
   SmallVector<int64_t> begin(spatial), end(spatial), outSize(spatial);
   for (size_t i = 0; i < spatial; ++i) {
     int64_t in = inType.getDimSize(2 + i);
@@ -233,6 +249,21 @@ LogicalResult convertConvTranspose(OpBinder &b) {
                            << " would have size " << outSize[i];
   }
 
+  int64_t n = inType.getDimSize(0);
+  if (rank == 5) {
+    SmallVector<int64_t, 6> pads3(begin);
+    pads3.append(end.begin(), end.end());
+    auto resultType =
+        RankedTensorType::get({n, outSize[0], outSize[1], outSize[2], filters},
+                              inType.getElementType());
+    Value conv = b.create<ConvTranspose3DOp>(
+        resultType, b.transpose(input, {0, 2, 3, 4, 1}),
+        convTransposeFilter(b, filter, groups), bias, strides, pads3, dilations,
+        groups, FloatAttr(), FloatAttr());
+    b.setResult(0, b.transpose(conv, {0, 4, 1, 2, 3}));
+    return success();
+  }
+
   // 1-D as 2-D with height 1.
   SmallVector<int64_t, 2> strides2 = {1, strides.back()},
                           dilations2 = {1, dilations.back()};
@@ -251,7 +282,6 @@ LogicalResult convertConvTranspose(OpBinder &b) {
   }
   Value inputNHWC = b.toNHWC(input);
   Value filterFHWC = convTransposeFilter(b, filter, groups);
-  int64_t n = inType.getDimSize(0);
   auto resultType = RankedTensorType::get({n, out2[0], out2[1], filters},
                                           inType.getElementType());
   Value conv = b.create<ConvTranspose2DOp>(resultType, inputNHWC, filterFHWC,

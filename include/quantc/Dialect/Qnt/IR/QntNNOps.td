@@ -68,6 +68,62 @@ def Qnt_ConvTranspose2DOp : Qnt_Op<"conv_transpose2d", [Pure]> {
   let hasCanonicalizer = 1;
 }
 
+def Qnt_ConvTranspose3DOp : Qnt_Op<"conv_transpose3d", [Pure]> {
+  let summary = "3-D transposed convolution, NDHWC input and FDHWC filter (ONNX ConvTranspose)";
+  let description = [{
+    `qnt.conv_transpose2d` with a depth dimension:
+
+    ```
+    out[n, od, oh, ow, f] = bias[f] + sum over id, ih, iw, kd, kh, kw, c with
+                              od = id*sd + kd*dd - pad_front,
+                              oh = ih*sh + kh*dh - pad_top,
+                              ow = iw*sw + kw*dw - pad_left
+        of in[n, id, ih, iw, g*Cg + c] * filter[f, kd, kh, kw, c],
+        g = f / (F / groups), Cg = C / groups
+    ```
+
+    then clamped to `[clamp_min, clamp_max]` when those are set. An output
+    pixel that no input pixel reaches is `bias[f]` (or 0).
+
+    Operands: `input` `[N, D, H, W, C]`, `filter` `[F, KD, KH, KW, C /
+    groups]`, optional `bias` `[F]`; result `[N, OD, OH, OW, F]` with
+
+    ```
+    OD = (D - 1) * sd + dd * (KD - 1) + 1 - pad_front - pad_back
+    ```
+
+    and likewise `OH` and `OW`, each positive. `strides = [sd, sh, sw]` and
+    `dilations = [dd, dh, dw]` are positive; `pads = [pad_front, pad_top,
+    pad_left, pad_back, pad_bottom, pad_right]` crop the full scattered
+    result, and a negative pad extends it (ONNX's `output_padding`).
+
+    ONNX's filter `W[C, F / groups, KD, KH, KW]` is this op's
+    `filter[g*(F/groups) + o, kd, kh, kw, c] = W[g*Cg + c, o, kd, kh, kw]`.
+
+    Quantized form as for `qnt.conv_transpose2d`.
+
+    ```mlir
+    %y = qnt.conv_transpose3d %x, %w {strides = array<i64: 1, 2, 2>,
+           pads = array<i64: 0, 0, 0, 0, 0, 0>,
+           dilations = array<i64: 1, 1, 1>, groups = 1 : i64}
+         : (tensor<1x3x4x5x1xf32>, tensor<2x3x3x3x1xf32>)
+         -> tensor<1x5x9x11x2xf32>
+    ```
+  }];
+  let arguments = !con((ins Qnt_Tensor:$input, Qnt_Tensor:$filter,
+                            Optional<Qnt_Tensor>:$bias,
+                            DenseI64ArrayAttr:$strides,
+                            DenseI64ArrayAttr:$pads,
+                            DenseI64ArrayAttr:$dilations,
+                            I64Attr:$groups), Qnt_FusedClampArgs);
+  let results = (outs Qnt_Tensor:$output);
+  let assemblyFormat = [{
+    $input `,` $filter (`,` $bias^)? attr-dict `:`
+    `(` type($input) `,` type($filter) (`,` type($bias)^)? `)` `->` type($output)
+  }];
+  let hasVerifier = 1;
+}
+
 //===----------------------------------------------------------------------===//
 // Pooling (NHWC / NDHWC)
 //===----------------------------------------------------------------------===//
