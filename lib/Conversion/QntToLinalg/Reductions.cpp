@@ -107,6 +107,10 @@ struct Window {
   SmallVector<int64_t, 3> in, out, kernel, strides, dilations, padLow, padHigh;
 
   size_t rank() const { return kernel.size(); }
+  bool isPadded() const {
+    auto nonZero = [](int64_t p) { return p != 0; };
+    return llvm::any_of(padLow, nonZero) || llvm::any_of(padHigh, nonZero);
+  }
   int64_t extent(size_t i) const { return dilations[i] * (kernel[i] - 1) + 1; }
 
   static Window get(ArrayRef<int64_t> inShape, ArrayRef<int64_t> outShape,
@@ -140,9 +144,12 @@ struct Window {
 };
 } // namespace
 
-/// `input` [N, spatial..., C] padded by `w`'s padding with `value`.
+/// `input` [N, spatial..., C] padded by `w`'s padding with `value`, or
+/// `input` itself when `w` has no padding.
 static Value padSpatial(OpBuilder &b, Location loc, Value input,
                         const Window &w, Value value) {
+  if (!w.isPadded())
+    return input;
   auto type = cast<RankedTensorType>(input.getType());
   size_t n = w.rank();
   SmallVector<int64_t, 5> low(type.getRank(), 0), high(type.getRank(), 0);
@@ -152,9 +159,6 @@ static Value padSpatial(OpBuilder &b, Location loc, Value input,
     high[1 + i] = w.padHigh[i];
     shape[1 + i] += w.padLow[i] + w.padHigh[i];
   }
-  if (llvm::all_of(low, [](int64_t p) { return p == 0; }) &&
-      llvm::all_of(high, [](int64_t p) { return p == 0; }))
-    return input;
   MLIRContext *ctx = b.getContext();
   return tensor::PadOp::create(b, loc, type.clone(shape), input,
                                getAsIndexOpFoldResult(ctx, low),
@@ -394,9 +398,11 @@ static Value buildWindowSums(OpBuilder &b, Location loc, Value input,
       return buildNamedPool<linalg::PoolingNhwcSumOp>(b, loc, padded, init, w);
     return buildNamedPool<linalg::PoolingNdhwcSumOp>(b, loc, padded, init, w);
   }
-  Value zeroPoint = createIntConstant(b, loc, inParams->storage.type,
-                                      inParams->zeroPointValue);
-  Value padded = padSpatial(b, loc, input, w, zeroPoint);
+  Value padded = input;
+  if (w.isPadded())
+    padded = padSpatial(b, loc, input, w,
+                        createIntConstant(b, loc, inParams->storage.type,
+                                          inParams->zeroPointValue));
   return buildWindowGeneric(
       b, loc, padded, init, w,
       [&](OpBuilder &nb, Location nl, Value x, ValueRange acc) {
