@@ -5,8 +5,8 @@
 // Shapes are static, so every output row (and column) reads the same input
 // rows with the same weights whatever N and C are: the lowering computes,
 // per axis, the input index (nearest) or the taps and their normalized
-// weights (linear) at compile time, as ONNX's reference implementation does
-// in double precision, and emits them as constant tables.
+// weights (linear) at compile time, in double precision as ONNX's reference
+// implementation does, and emits them as constant tables.
 //
 // * nearest: one parallel generic over the output reads the H and W index
 //   tables and extracts the input element; it moves stored values, so a
