@@ -46,6 +46,10 @@ void mlir::quantc::buildLowerToBuffersPipeline(OpPassManager &pm,
   outParams.hoistStaticAllocs = true;
   outParams.modifyPublicFunctions = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
+  // CSE merges the identical subviews a producer writing into part of a
+  // concat or pad result leaves behind; canonicalization then erases the
+  // copy between them.
+  pm.nest<func::FuncOp>().addPass(createCSEPass());
   pm.nest<func::FuncOp>().addPass(createCanonicalizerPass());
   pm.addPass(createQntCopiesToLinalg());
   QntPlanWorkspaceOptions workspace;
