@@ -85,12 +85,14 @@ static Value dequantizeElement(OpBuilder &b, Location loc, Value q,
 // Generics
 //===----------------------------------------------------------------------===//
 
+namespace {
 /// A parameter tensor a quantization generic reads, and the map from the
 /// data's iteration space to the element each data element uses.
 struct ParamInput {
   Value tensor;
   AffineMap map;
 };
+} // namespace
 
 /// The map reading a parameter of the given granularity: a rank-0 tensor
 /// (per tensor), a vector along `axis` (per axis), or a tensor of the data's
