@@ -108,7 +108,9 @@ static Operation *rebuild(PatternRewriter &rewriter, Operation *op,
 /// monotonic per-tensor map and with dequantize.
 static bool isValueSelecting(Operation *op) {
   if (auto resize = dyn_cast<ResizeOp>(op))
-    return resize.getMode() == ResizeMode::nearest;
+    return resize.getMode() == ResizeMode::nearest &&
+           resize.getCoordinateTransform() !=
+               CoordinateTransform::tf_crop_and_resize;
   return isa<TransposeOp, ReshapeOp, SliceOp, GatherOp, PadOp, MaxPool2DOp,
              MaxPool3DOp, ConcatOp>(op);
 }
@@ -574,6 +576,8 @@ struct QuantizeComputeOp : RewritePattern {
     QuantizeOp quantize = getSoleQuantizeUser(op.getResult());
     Value input = getDequantizedInput(op.getInput());
     if (!quantize || !input ||
+        op.getCoordinateTransform() ==
+            CoordinateTransform::tf_crop_and_resize ||
         getElementTypeOrSelf(input.getType()) !=
             quantize.getType().getElementType() ||
         !getPerTensorType(input.getType()))

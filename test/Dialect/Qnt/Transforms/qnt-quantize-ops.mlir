@@ -359,3 +359,28 @@ func.func @clamp_two_users(%x: tensor<1x2x2x1x!quant.uniform<u8:f32, 0.5>>, %w: 
   %q = qnt.quantize %r : tensor<1x2x2x1xf32> -> tensor<1x2x2x1x!quant.uniform<u8:f32, 1.0>>
   return %q, %r : tensor<1x2x2x1x!quant.uniform<u8:f32, 1.0>>, tensor<1x2x2x1xf32>
 }
+
+// -----
+
+// Nearest resize selects stored values, so it runs on the input's type. A
+// linear resize interpolates: quantized only when the input and the result
+// share one type; with another result type it stays float, and so does
+// tf_crop_and_resize, whose extrapolation value is real.
+// CHECK-LABEL: func.func @resize
+// CHECK-SAME: (%[[X:.*]]: tensor<1x2x2x1x!quant.uniform<u8:f32, 1.000000e-01:3>>
+// CHECK: %[[N:.*]] = qnt.resize %[[X]] {{.*}}mode = #qnt<resize_mode nearest>{{.*}} : tensor<1x2x2x1x!quant.uniform<u8:f32, 1.000000e-01:3>> -> tensor<1x4x4x1x!quant.uniform<u8:f32, 1.000000e-01:3>>
+// CHECK: %[[L:.*]] = qnt.resize %[[X]] {{.*}}mode = #qnt<resize_mode linear>{{.*}} : tensor<1x2x2x1x!quant.uniform<u8:f32, 1.000000e-01:3>> -> tensor<1x4x4x1x!quant.uniform<u8:f32, 1.000000e-01:3>>
+// CHECK: qnt.resize %{{.*}} : tensor<1x2x2x1xf32> -> tensor<1x4x4x1xf32>
+// CHECK: qnt.resize %{{.*}} : tensor<1x2x2x1xf32> -> tensor<1x4x4x1xf32>
+func.func @resize(%x: tensor<1x2x2x1x!quant.uniform<u8:f32, 0.1:3>>) -> (tensor<1x4x4x1x!quant.uniform<u8:f32, 0.1:3>>, tensor<1x4x4x1x!quant.uniform<u8:f32, 0.1:3>>, tensor<1x4x4x1x!quant.uniform<u8:f32, 0.2:3>>, tensor<1x4x4x1x!quant.uniform<u8:f32, 0.1:3>>) {
+  %xf = qnt.dequantize %x : tensor<1x2x2x1x!quant.uniform<u8:f32, 0.1:3>> -> tensor<1x2x2x1xf32>
+  %n = qnt.resize %xf {mode = #qnt<resize_mode nearest>, coordinate_transform = #qnt<coordinate_transform asymmetric>, nearest_mode = #qnt<nearest_mode floor>} : tensor<1x2x2x1xf32> -> tensor<1x4x4x1xf32>
+  %nq = qnt.quantize %n : tensor<1x4x4x1xf32> -> tensor<1x4x4x1x!quant.uniform<u8:f32, 0.1:3>>
+  %l = qnt.resize %xf {mode = #qnt<resize_mode linear>, coordinate_transform = #qnt<coordinate_transform half_pixel>, nearest_mode = #qnt<nearest_mode round_prefer_floor>} : tensor<1x2x2x1xf32> -> tensor<1x4x4x1xf32>
+  %lq = qnt.quantize %l : tensor<1x4x4x1xf32> -> tensor<1x4x4x1x!quant.uniform<u8:f32, 0.1:3>>
+  %m = qnt.resize %xf {mode = #qnt<resize_mode linear>, coordinate_transform = #qnt<coordinate_transform half_pixel>, nearest_mode = #qnt<nearest_mode round_prefer_floor>} : tensor<1x2x2x1xf32> -> tensor<1x4x4x1xf32>
+  %mq = qnt.quantize %m : tensor<1x4x4x1xf32> -> tensor<1x4x4x1x!quant.uniform<u8:f32, 0.2:3>>
+  %c = qnt.resize %xf {mode = #qnt<resize_mode nearest>, coordinate_transform = #qnt<coordinate_transform tf_crop_and_resize>, nearest_mode = #qnt<nearest_mode floor>, roi = array<f32: 0.0, 0.0, 1.0, 1.0>, extrapolation_value = 0.0 : f32} : tensor<1x2x2x1xf32> -> tensor<1x4x4x1xf32>
+  %cq = qnt.quantize %c : tensor<1x4x4x1xf32> -> tensor<1x4x4x1x!quant.uniform<u8:f32, 0.1:3>>
+  return %nq, %lq, %mq, %cq : tensor<1x4x4x1x!quant.uniform<u8:f32, 0.1:3>>, tensor<1x4x4x1x!quant.uniform<u8:f32, 0.1:3>>, tensor<1x4x4x1x!quant.uniform<u8:f32, 0.2:3>>, tensor<1x4x4x1x!quant.uniform<u8:f32, 0.1:3>>
+}
