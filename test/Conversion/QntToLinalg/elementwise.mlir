@@ -590,3 +590,55 @@ func.func @cast_same(%x: tensor<4xi32>) -> tensor<4xi32> {
   %0 = qnt.cast %x : tensor<4xi32> -> tensor<4xi32>
   return %0 : tensor<4xi32>
 }
+
+// -----
+
+// f32 to f8E8M0FNU keeps the biased exponent of the f32 bits, plus 1 when
+// the fraction is more than one half (or exactly one half above exponent 0)
+// for round_mode nearest; saturation stops the increment at 0xFE.
+
+// CHECK-LABEL: func.func @cast_e8m0_nearest
+// CHECK: ^bb0(%[[X:.*]]: f32, %{{.*}}: f8E8M0FNU):
+// CHECK-NEXT: %[[BITS:.*]] = arith.bitcast %[[X]] : f32 to i32
+// CHECK-NEXT: %[[C23:.*]] = arith.constant 23 : i32
+// CHECK-NEXT: %[[SH:.*]] = arith.shrui %[[BITS]], %[[C23]] : i32
+// CHECK-NEXT: %[[FF:.*]] = arith.constant 255 : i32
+// CHECK-NEXT: %[[E:.*]] = arith.andi %[[SH]], %[[FF]] : i32
+// CHECK-NEXT: %[[MASK:.*]] = arith.constant 8388607 : i32
+// CHECK-NEXT: %[[M:.*]] = arith.andi %[[BITS]], %[[MASK]] : i32
+// CHECK-NEXT: %[[HALF:.*]] = arith.constant 4194304 : i32
+// CHECK-NEXT: %[[ABOVE:.*]] = arith.cmpi ugt, %[[M]], %[[HALF]] : i32
+// CHECK-NEXT: %[[HALF2:.*]] = arith.constant 4194304 : i32
+// CHECK-NEXT: %[[ISHALF:.*]] = arith.cmpi eq, %[[M]], %[[HALF2]] : i32
+// CHECK-NEXT: %[[Z:.*]] = arith.constant 0 : i32
+// CHECK-NEXT: %[[NORMAL:.*]] = arith.cmpi ne, %[[E]], %[[Z]] : i32
+// CHECK-NEXT: %[[TIE:.*]] = arith.andi %[[ISHALF]], %[[NORMAL]] : i1
+// CHECK-NEXT: %[[UP:.*]] = arith.ori %[[ABOVE]], %[[TIE]] : i1
+// CHECK-NEXT: %[[FE:.*]] = arith.constant 254 : i32
+// CHECK-NEXT: %[[ROOM:.*]] = arith.cmpi ult, %[[E]], %[[FE]] : i32
+// CHECK-NEXT: %[[INC:.*]] = arith.andi %[[UP]], %[[ROOM]] : i1
+// CHECK-NEXT: %[[ONE:.*]] = arith.extui %[[INC]] : i1 to i32
+// CHECK-NEXT: %[[SUM:.*]] = arith.addi %[[E]], %[[ONE]] : i32
+// CHECK-NEXT: %[[T:.*]] = arith.trunci %[[SUM]] : i32 to i8
+// CHECK-NEXT: %[[R:.*]] = arith.bitcast %[[T]] : i8 to f8E8M0FNU
+// CHECK-NEXT: linalg.yield %[[R]] : f8E8M0FNU
+func.func @cast_e8m0_nearest(%x: tensor<4xf32>) -> tensor<4xf8E8M0FNU> {
+  %0 = qnt.cast %x {round_mode = #qnt<round_mode nearest>} : tensor<4xf32> -> tensor<4xf8E8M0FNU>
+  return %0 : tensor<4xf8E8M0FNU>
+}
+
+// -----
+
+// round_mode down is the exponent itself.
+
+// CHECK-LABEL: func.func @cast_e8m0_down
+// CHECK: ^bb0(%[[X:.*]]: f32, %{{.*}}: f8E8M0FNU):
+// CHECK-NEXT: %[[BITS:.*]] = arith.bitcast %[[X]] : f32 to i32
+// CHECK: %[[E:.*]] = arith.andi %{{.*}}, %{{.*}} : i32
+// CHECK: %[[T:.*]] = arith.trunci %[[E]] : i32 to i8
+// CHECK-NEXT: %[[R:.*]] = arith.bitcast %[[T]] : i8 to f8E8M0FNU
+// CHECK-NEXT: linalg.yield %[[R]]
+func.func @cast_e8m0_down(%x: tensor<4xf32>) -> tensor<4xf8E8M0FNU> {
+  %0 = qnt.cast %x {round_mode = #qnt<round_mode down>} : tensor<4xf32> -> tensor<4xf8E8M0FNU>
+  return %0 : tensor<4xf8E8M0FNU>
+}
