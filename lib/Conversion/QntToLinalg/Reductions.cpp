@@ -1,14 +1,13 @@
-//===- Reductions.cpp - Lowering of qnt ops to linalg
-//------------------------===//
+//===- Reductions.cpp - Lowering of qnt ops to linalg ---------------------===//
 //
 // Pools, reductions, softmax and log_softmax.
 //
-// Float max and sum pools are linalg's named pooling ops on an explicitly
-// padded input. Quantized max pools compare the storage integers (input and
-// result share their parameters). Quantized averages dequantize every
-// element, sum and divide in f32 and quantize the mean; they and the pools
-// that need more than a plain window reduction (indices, unsigned 3-D max)
-// are linalg.generic ops over the window, written as the named ops are.
+// Max pools and float sum pools are linalg's named pooling ops on an
+// explicitly padded input; quantized max pools compare the storage integers
+// (input and result share their parameters). Quantized averages dequantize
+// every element, sum and divide in f32 and quantize the mean. They, max
+// pooling with indices and the unsigned 3-D max pool (which linalg lacks)
+// are linalg.generic ops over the window, indexed as the named ops are.
 //
 //===----------------------------------------------------------------------===//
 
@@ -17,7 +16,6 @@
 #include "quantc/Dialect/Qnt/IR/QntOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
-#include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -40,7 +38,7 @@ static Value storageMin(OpBuilder &b, Location loc,
   return createIntConstant(b, loc, storage.type, storage.min);
 }
 
-/// The larger of two stored values (the first on ties): float max, or the
+/// The larger of two stored values: float maximum (NaN propagates), or the
 /// storage integers compared with their signedness.
 static Value maxOf(OpBuilder &b, Location loc, Value lhs, Value rhs,
                    const StorageInfo &storage) {
@@ -62,8 +60,8 @@ static Value greaterThan(OpBuilder &b, Location loc, Value lhs, Value rhs,
                                lhs, rhs);
 }
 
-/// The parameters of a per-tensor quantized type as scalar constants.
 namespace {
+/// The parameters of a per-tensor quantized type as scalar constants.
 struct ScalarParams {
   Value scale;     // f32
   Value zeroPoint; // i32
@@ -101,8 +99,9 @@ struct ScalarParams {
 
 namespace {
 /// The geometry of a pool over the spatial dimensions of an N...C tensor.
-/// `padHigh` is what the windows actually reach past the input's end: the
-/// op's end padding, or more where ceil_mode's last window hangs over it.
+/// `padHigh` is how far the last window reaches past the input's end: less
+/// than the op's end padding where no window reaches all of it, more where
+/// ceil_mode's last window hangs over it.
 struct Window {
   SmallVector<int64_t, 3> in, out, kernel, strides, dilations, padLow, padHigh;
 
