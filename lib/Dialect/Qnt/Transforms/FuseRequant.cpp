@@ -6,6 +6,8 @@
 //   clamp_max epilogue and the clamp is its only use, becomes op with the
 //   bounds intersected. Both clamp the real value before it is quantized,
 //   or equivalently the stored value to the quantized bounds: exact.
+//   Transposes and reshapes between them (with no other use) are looked
+//   through, since a clamp commutes with them.
 // - requantize(op(...)), where op computes on real values and quantizes to
 //   a result type of its own (compute ops, activations, average pools) and
 //   the requantize is its only use, becomes op with the requantize's type.
@@ -55,8 +57,14 @@ struct FuseClamp : OpRewritePattern<ClampOp> {
                                 PatternRewriter &rewriter) const override {
     if (!getQuantElementType(clamp.getType()))
       return rewriter.notifyMatchFailure(clamp, "not quantized");
-    Operation *producer = clamp.getInput().getDefiningOp();
-    if (!producer || !hasFusedClamp(producer) || !clamp.getInput().hasOneUse())
+    // A clamp commutes with transposes and reshapes between it and the
+    // producer, when nothing else reads them.
+    Value source = clamp.getInput();
+    while (isa_and_present<TransposeOp, ReshapeOp>(source.getDefiningOp()) &&
+           source.hasOneUse())
+      source = source.getDefiningOp()->getOperand(0);
+    Operation *producer = source.getDefiningOp();
+    if (!producer || !hasFusedClamp(producer) || !source.hasOneUse())
       return rewriter.notifyMatchFailure(clamp, "no producer to fuse into");
     float inf = std::numeric_limits<float>::infinity();
     float lo = std::max(asFloat(clamp.getMin()).value_or(-inf),
@@ -71,7 +79,7 @@ struct FuseClamp : OpRewritePattern<ClampOp> {
       if (hi != inf)
         producer->setAttr("clamp_max", rewriter.getF32FloatAttr(hi));
     });
-    rewriter.replaceOp(clamp, producer->getResults());
+    rewriter.replaceOp(clamp, clamp.getInput());
     ++counter;
     return success();
   }

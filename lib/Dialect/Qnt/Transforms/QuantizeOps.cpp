@@ -115,9 +115,9 @@ static bool isValueSelecting(Operation *op) {
              MaxPool3DOp, ConcatOp>(op);
 }
 
-/// The result type of value-selecting `op` when its input has quantized
-/// element type `inputElement`; null when the op cannot carry it (per-axis
-/// types other than through a transpose, a pad value off the grid).
+/// The result type of value-selecting `op` when its input has quantized type
+/// `inputType`; null when the op cannot carry it (per-axis types other than
+/// through a transpose, a pad value off the grid).
 static RankedTensorType getSelectedType(Operation *op, Type inputType) {
   Type element = getElementTypeOrSelf(inputType);
   auto resultType = cast<RankedTensorType>(op->getResult(0).getType());

@@ -145,3 +145,36 @@ func.func @pairs(%x: tensor<4x!quant.uniform<u8:f32, 0.1>>) -> (tensor<4x!quant.
   %c = qnt.requantize %x : tensor<4x!quant.uniform<u8:f32, 0.1>> -> tensor<4x!quant.uniform<u8:f32, 0.1>>
   return %a, %b, %c : tensor<4x!quant.uniform<i8:f32, 0.2>>, tensor<4x!quant.uniform<u8:f32, 0.1>>, tensor<4x!quant.uniform<u8:f32, 0.1>>
 }
+
+// -----
+
+// The importer's layout: a ReLU after the transpose back to NCHW still
+// fuses, since a clamp commutes with the transpose.
+// CHECK-LABEL: func.func @relu_after_transpose
+// CHECK: %[[C:.*]] = qnt.conv2d %{{.*}}, %{{.*}} {clamp_min = 0.000000e+00 : f32
+// CHECK: %[[T:.*]] = qnt.transpose %[[C]]
+// CHECK-NOT: qnt.clamp
+// CHECK: return %[[T]]
+func.func @relu_after_transpose(%x: tensor<1x2x2x1x!quant.uniform<u8:f32, 0.5>>, %w: tensor<3x1x1x1x!quant.uniform<i8:f32, 0.5>>) -> tensor<1x3x2x2x!quant.uniform<u8:f32, 0.1>> {
+  %y = qnt.conv2d %x, %w {strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, groups = 1 : i64}
+       : (tensor<1x2x2x1x!quant.uniform<u8:f32, 0.5>>, tensor<3x1x1x1x!quant.uniform<i8:f32, 0.5>>) -> tensor<1x2x2x3x!quant.uniform<u8:f32, 0.1>>
+  %t = qnt.transpose %y {perm = array<i64: 0, 3, 1, 2>} : tensor<1x2x2x3x!quant.uniform<u8:f32, 0.1>> -> tensor<1x3x2x2x!quant.uniform<u8:f32, 0.1>>
+  %r = qnt.clamp %t {min = 0.0 : f32} : tensor<1x3x2x2x!quant.uniform<u8:f32, 0.1>>
+  return %r : tensor<1x3x2x2x!quant.uniform<u8:f32, 0.1>>
+}
+
+// -----
+
+// Left alone: the transpose has another user, which must not see the clamp.
+// CHECK-LABEL: func.func @transpose_two_users
+// CHECK: %[[C:.*]] = qnt.conv2d %{{.*}}, %{{.*}} {dilations
+// CHECK: %[[T:.*]] = qnt.transpose %[[C]]
+// CHECK: %[[R:.*]] = qnt.clamp %[[T]]
+// CHECK: return %[[R]], %[[T]]
+func.func @transpose_two_users(%x: tensor<1x2x2x1x!quant.uniform<u8:f32, 0.5>>, %w: tensor<3x1x1x1x!quant.uniform<i8:f32, 0.5>>) -> (tensor<1x3x2x2x!quant.uniform<u8:f32, 0.1>>, tensor<1x3x2x2x!quant.uniform<u8:f32, 0.1>>) {
+  %y = qnt.conv2d %x, %w {strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, groups = 1 : i64}
+       : (tensor<1x2x2x1x!quant.uniform<u8:f32, 0.5>>, tensor<3x1x1x1x!quant.uniform<i8:f32, 0.5>>) -> tensor<1x2x2x3x!quant.uniform<u8:f32, 0.1>>
+  %t = qnt.transpose %y {perm = array<i64: 0, 3, 1, 2>} : tensor<1x2x2x3x!quant.uniform<u8:f32, 0.1>> -> tensor<1x3x2x2x!quant.uniform<u8:f32, 0.1>>
+  %r = qnt.clamp %t {min = 0.0 : f32} : tensor<1x3x2x2x!quant.uniform<u8:f32, 0.1>>
+  return %r, %t : tensor<1x3x2x2x!quant.uniform<u8:f32, 0.1>>, tensor<1x3x2x2x!quant.uniform<u8:f32, 0.1>>
+}
