@@ -673,66 +673,21 @@ static Value smallFloatToFloat(OpBuilder &b, Location loc, Value x,
 }
 
 /// Whether castScalar converts `from` to `to`: f32 and integers among
-/// themselves, and f32 to and from a small float (f8E8M0FNU only from).
+/// themselves, and f32 to and from a small float; f32 to f8E8M0FNU, which
+/// depends on a round_mode, is left to the small-float patterns.
 static bool isLowerableCast(Type from, Type to) {
   auto isIntOrF32 = [](Type t) { return isa<IntegerType>(t) || t.isF32(); };
   if (isIntOrF32(from) && isIntOrF32(to))
     return true;
   if (from.isF32())
-    return SmallFloatFormat::get(to).has_value();
+    return SmallFloatFormat::get(to) && SmallFloatFormat::get(to)->hasSign;
   return to.isF32() && SmallFloatFormat::get(from);
-}
-
-/// f32 to f8E8M0FNU on the f32 bits, ignoring the sign: the biased exponent,
-/// plus 1 by `mode` (never past the largest finite value with `saturate`);
-/// NaN and infinities keep exponent 0xFF, NaN.
-static Value floatToE8M0(OpBuilder &b, Location loc, Value x, bool saturate,
-                         RoundMode mode) {
-  Type i32 = b.getI32Type();
-  auto constant = [&](int64_t v) { return createIntConstant(b, loc, i32, v); };
-  auto compare = [&](arith::CmpIPredicate predicate, Value v, int64_t c) {
-    return arith::CmpIOp::create(b, loc, predicate, v, constant(c));
-  };
-  Value bits = arith::BitcastOp::create(b, loc, i32, x);
-  Value exponent = arith::AndIOp::create(
-      b, loc, arith::ShRUIOp::create(b, loc, bits, constant(23)),
-      constant(0xFF));
-  Value fraction = arith::AndIOp::create(b, loc, bits, constant(0x7FFFFF));
-  const int64_t half = 1 << 22;
-  Value roundUp;
-  switch (mode) {
-  case RoundMode::up:
-    roundUp = compare(arith::CmpIPredicate::ne, fraction, 0);
-    break;
-  case RoundMode::down:
-    return arith::BitcastOp::create(
-        b, loc, b.getType<Float8E8M0FNUType>(),
-        arith::TruncIOp::create(b, loc, b.getI8Type(), exponent));
-  case RoundMode::nearest: {
-    Value aboveHalf = compare(arith::CmpIPredicate::ugt, fraction, half);
-    Value tie = arith::AndIOp::create(
-        b, loc, compare(arith::CmpIPredicate::eq, fraction, half),
-        compare(arith::CmpIPredicate::ne, exponent, 0));
-    roundUp = arith::OrIOp::create(b, loc, aboveHalf, tie);
-    break;
-  }
-  }
-  // Saturation stops at 0xFE; without it 0xFE + 1 is 0xFF, NaN.
-  int64_t noIncrementFrom = saturate ? 0xFE : 0xFF;
-  Value increments = arith::AndIOp::create(
-      b, loc, roundUp,
-      compare(arith::CmpIPredicate::ult, exponent, noIncrementFrom));
-  Value result = arith::AddIOp::create(
-      b, loc, exponent, arith::ExtUIOp::create(b, loc, i32, increments));
-  return arith::BitcastOp::create(
-      b, loc, b.getType<Float8E8M0FNUType>(),
-      arith::TruncIOp::create(b, loc, b.getI8Type(), result));
 }
 
 /// One element of ONNX Cast as the op defines it, for a pair of element
 /// types isLowerableCast accepts.
 static Value castScalar(OpBuilder &b, Location loc, Value x, Type from, Type to,
-                        bool saturate, RoundMode roundMode) {
+                        bool saturate) {
   auto fromInt = dyn_cast<IntegerType>(from);
   auto toInt = dyn_cast<IntegerType>(to);
   if (toInt && toInt.getWidth() == 1) {
@@ -756,8 +711,6 @@ static Value castScalar(OpBuilder &b, Location loc, Value x, Type from, Type to,
   if (toInt)
     return floatToInteger(b, loc, x, storageType,
                           StorageInfo::get(to).isSigned);
-  if (isa<Float8E8M0FNUType>(to))
-    return floatToE8M0(b, loc, x, saturate, roundMode);
   return floatToSmallFloat(b, loc, x, *SmallFloatFormat::get(to), saturate);
 }
 
@@ -781,14 +734,12 @@ struct CastLowering : OpConversionPattern<CastOp> {
         diag << "no lowering of a cast from " << from << " to " << to;
       });
     bool saturate = op.getSaturate();
-    RoundMode roundMode = op.getRoundMode();
     rewriter.replaceOp(
-        op,
-        buildElementwise(rewriter, op.getLoc(), adaptor.getInput(), resultType,
-                         [&](OpBuilder &b, Location loc, ValueRange args) {
-                           return castScalar(b, loc, args[0], from, to,
-                                             saturate, roundMode);
-                         }));
+        op, buildElementwise(
+                rewriter, op.getLoc(), adaptor.getInput(), resultType,
+                [&](OpBuilder &b, Location loc, ValueRange args) {
+                  return castScalar(b, loc, args[0], from, to, saturate);
+                }));
     return success();
   }
 };
