@@ -39,6 +39,10 @@ void populateDataMovementLoweringPatterns(const TypeConverter &converter,
 /// resize.
 void populateResizeLoweringPatterns(const TypeConverter &converter,
                                     RewritePatternSet &patterns);
+/// quantize_linear and dequantize_linear on float8 and f4E2M1FN data, cast
+/// to f8E8M0FNU.
+void populateSmallFloatLoweringPatterns(const TypeConverter &converter,
+                                        RewritePatternSet &patterns);
 
 //===----------------------------------------------------------------------===//
 // Element types

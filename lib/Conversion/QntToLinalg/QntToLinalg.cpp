@@ -117,4 +117,5 @@ void mlir::quantc::populateQntToLinalgConversionPatterns(
   populateReductionLoweringPatterns(converter, patterns);
   populateDataMovementLoweringPatterns(converter, patterns);
   populateResizeLoweringPatterns(converter, patterns);
+  populateSmallFloatLoweringPatterns(converter, patterns);
 }

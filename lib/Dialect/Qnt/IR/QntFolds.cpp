@@ -148,9 +148,32 @@ static APFloat castToSmallFloat(APFloat v, FloatType to, bool saturate) {
   return v;
 }
 
+/// f32 to f8E8M0FNU on the f32 bits, as ONNX's Cast (opset 24) does; see
+/// CastOp's description.
+static APFloat castToE8M0(const APFloat &v, bool saturate, RoundMode mode) {
+  uint32_t bits = v.bitcastToAPInt().getZExtValue();
+  uint32_t exponent = (bits >> 23) & 0xFF, fraction = bits & 0x7FFFFF;
+  const uint32_t half = 1u << 22;
+  bool roundUp = false;
+  switch (mode) {
+  case RoundMode::up:
+    roundUp = fraction != 0;
+    break;
+  case RoundMode::down:
+    break;
+  case RoundMode::nearest:
+    roundUp = fraction > half || (fraction == half && exponent > 0);
+    break;
+  }
+  // NaN and infinities (exponent 0xFF) stay 0xFF, NaN.
+  if (exponent != 0xFF && roundUp && !(saturate && exponent == 0xFE))
+    ++exponent;
+  return APFloat(APFloat::Float8E8M0FNU(), APInt(8, exponent));
+}
+
 /// ONNX Cast of one constant element; see CastOp's description.
 static Attribute castElement(Attribute value, Type from, Type to,
-                             bool saturate) {
+                             bool saturate, RoundMode roundMode) {
   if (auto toInt = dyn_cast<IntegerType>(to)) {
     unsigned width = toInt.getWidth();
     if (auto fromInt = dyn_cast<IntegerType>(from)) {
@@ -175,6 +198,8 @@ static Attribute castElement(Attribute value, Type from, Type to,
   }
   if (auto fromFloat = dyn_cast<FloatType>(from)) {
     APFloat v = cast<FloatAttr>(value).getValue();
+    if (isa<Float8E8M0FNUType>(to))
+      return FloatAttr::get(to, castToE8M0(v, saturate, roundMode));
     if (!to.isF32())
       return FloatAttr::get(to,
                             castToSmallFloat(v, cast<FloatType>(to), saturate));
@@ -200,14 +225,15 @@ OpFoldResult CastOp::fold(FoldAdaptor adaptor) {
     return {};
   Type from = values.getElementType(), to = getType().getElementType();
   bool saturate = getSaturate();
+  RoundMode roundMode = getRoundMode();
   if (values.isSplat())
     return SplatElementsAttr::get(
-        getType(),
-        castElement(values.getSplatValue<Attribute>(), from, to, saturate));
+        getType(), castElement(values.getSplatValue<Attribute>(), from, to,
+                               saturate, roundMode));
   SmallVector<Attribute> converted;
   converted.reserve(values.getNumElements());
   for (Attribute element : values.getValues<Attribute>())
-    converted.push_back(castElement(element, from, to, saturate));
+    converted.push_back(castElement(element, from, to, saturate, roundMode));
   return DenseElementsAttr::get(getType(), converted);
 }
 

@@ -115,9 +115,6 @@ LogicalResult CastOp::verify() {
       return emitOpError() << "converts a small float type only to or from "
                               "f32, got "
                            << in << " to " << out;
-    if (isa<Float8E8M0FNUType>(out))
-      return emitOpError("f32 to f8E8M0FNU needs ONNX's round_mode, which "
-                         "qnt.cast does not model");
   }
   return success();
 }

@@ -29,9 +29,18 @@ using namespace mlir::quantc::verifier;
 
 namespace {
 
-/// Whether `type` is an integer element type the op accepts as ONNX
-/// QuantizeLinear's output (or, with `allowI32`, DequantizeLinear's input).
+/// ONNX's 8- and 4-bit floats that QuantizeLinear produces and
+/// DequantizeLinear consumes.
+bool isLinearFloatType(Type type) {
+  return isa<Float8E4M3FNType, Float8E4M3FNUZType, Float8E5M2Type,
+             Float8E5M2FNUZType, Float4E2M1FNType>(type);
+}
+
+/// Whether `type` is an element type the op accepts as ONNX QuantizeLinear's
+/// output (or, with `allowI32`, DequantizeLinear's input).
 bool isLinearStorageType(Type type, bool allowI32) {
+  if (isLinearFloatType(type))
+    return true;
   auto integer = dyn_cast<IntegerType>(type);
   if (!integer || integer.isSigned())
     return false;
@@ -52,7 +61,8 @@ LogicalResult verifyLinearParams(Operation *op, RankedTensorType data,
     return op->emitOpError()
            << storageWhat
            << " element type must be one of i2, ui2, i4, ui4, i8, "
-           << "ui8, i16, ui16" << (allowI32 ? ", i32" : "") << ", got "
+           << "ui8, i16, ui16" << (allowI32 ? ", i32" : "")
+           << ", f8E4M3FN, f8E4M3FNUZ, f8E5M2, f8E5M2FNUZ, f4E2M1FN, got "
            << storage;
   auto scaleType = cast<RankedTensorType>(scale.getType());
   if (zeroPoint) {
@@ -270,11 +280,11 @@ OpFoldResult QuantizeLinearOp::fold(FoldAdaptor adaptor) {
   auto input = dyn_cast_if_present<DenseFPElementsAttr>(adaptor.getInput());
   SmallVector<float> scales;
   SmallVector<int64_t> zeroPoints;
-  if (!input || !getType().hasStaticShape() ||
+  auto storage = dyn_cast<IntegerType>(getType().getElementType());
+  if (!input || !storage || !getType().hasStaticShape() ||
       failed(
           readConstantParams(getScale(), getZeroPoint(), scales, zeroPoints)))
     return {};
-  auto storage = cast<IntegerType>(getType().getElementType());
   auto [qmin, qmax] = integerRange(storage);
   LinearParamIndex paramIndex(getType().getShape(),
                               getScale().getType().getShape(), getAxis(),
@@ -300,10 +310,10 @@ struct QuantizeLinearToQuantize : OpRewritePattern<QuantizeLinearOp> {
                                 PatternRewriter &rewriter) const override {
     SmallVector<float> scales;
     SmallVector<int64_t> zeroPoints;
-    if (failed(readConstantParams(op.getScale(), op.getZeroPoint(), scales,
-                                  zeroPoints)))
+    auto storage = dyn_cast<IntegerType>(op.getType().getElementType());
+    if (!storage || failed(readConstantParams(op.getScale(), op.getZeroPoint(),
+                                              scales, zeroPoints)))
       return failure();
-    auto storage = cast<IntegerType>(op.getType().getElementType());
     quant::QuantizedType qtype = getEquivalentQuantType(
         storage, scales, zeroPoints, op.getAxis(), op.getBlockSize());
     if (!qtype)
@@ -365,11 +375,11 @@ struct DequantizeLinearToDequantize : OpRewritePattern<DequantizeLinearOp> {
                                 PatternRewriter &rewriter) const override {
     SmallVector<float> scales;
     SmallVector<int64_t> zeroPoints;
-    if (failed(readConstantParams(op.getScale(), op.getZeroPoint(), scales,
-                                  zeroPoints)))
-      return failure();
     RankedTensorType inputType = op.getInput().getType();
-    auto storage = cast<IntegerType>(inputType.getElementType());
+    auto storage = dyn_cast<IntegerType>(inputType.getElementType());
+    if (!storage || failed(readConstantParams(op.getScale(), op.getZeroPoint(),
+                                              scales, zeroPoints)))
+      return failure();
     quant::QuantizedType qtype = getEquivalentQuantType(
         storage, scales, zeroPoints, op.getAxis(), op.getBlockSize());
     if (!qtype)

@@ -621,10 +621,10 @@ LogicalResult convertDropout(OpBinder &b) {
 }
 
 /// Cast to f32 (FLOAT; FLOAT16, BFLOAT16 and DOUBLE too, since QuantC
-/// computes in f32 and does not round to the narrower formats), to integers
-/// or to bool. Casting a quantized value to its storage type returns it
-/// unchanged; other casts of quantized values start from the stored
-/// integers.
+/// computes in f32 and does not round to the narrower formats), to integers,
+/// to bool or to the small floats (FLOAT8E8M0 with its round_mode). Casting
+/// a quantized value to its storage type returns it unchanged; other casts
+/// of quantized values start from the stored integers.
 LogicalResult convertCast(OpBinder &b) {
   Value input;
   if (b.tensorOperand(0, input))
@@ -663,12 +663,10 @@ LogicalResult convertCast(OpBinder &b) {
   case 19: // FLOAT8E5M2
   case 20: // FLOAT8E5M2FNUZ
   case 23: // FLOAT4E2M1
+  case 24: // FLOAT8E8M0
   case 25: // UINT2
   case 26: // INT2
     break;
-  case 24: // FLOAT8E8M0
-    return b.unsupported("Cast to FLOAT8E8M0 (24): its round_mode is not "
-                         "modelled by qnt.cast");
   default:
     return b.unsupported("Cast to " +
                          getDataTypeName(static_cast<int32_t>(to)) + " (" +
@@ -683,6 +681,14 @@ LogicalResult convertCast(OpBinder &b) {
   int64_t saturate = 1;
   if (b.getOpset() >= 19 && b.intAttr("saturate", saturate, 1))
     return failure();
+  // Opset 24 adds round_mode, which only affects casts to FLOAT8E8M0.
+  std::string roundModeName = "up";
+  if (b.getOpset() >= 24 && b.stringAttr("round_mode", roundModeName, "up"))
+    return failure();
+  std::optional<RoundMode> roundMode = symbolizeRoundMode(roundModeName);
+  if (!roundMode)
+    return b.emitError() << "round_mode '" << roundModeName
+                         << "' is not one of up, down, nearest";
 
   RankedTensorType type = getTensorType(input);
   if (auto qtype = dyn_cast<quant::QuantizedType>(type.getElementType())) {
@@ -733,7 +739,7 @@ LogicalResult convertCast(OpBinder &b) {
         input);
   b.setResult(
       0, b.create<CastOp>(RankedTensorType::get(type.getShape(), *target),
-                          input, b.getBuilder().getBoolAttr(saturate != 0)));
+                          input, saturate != 0, *roundMode));
   return success();
 }
 

@@ -4,7 +4,8 @@
 // zero point they become qnt.quantize/qnt.dequantize on upstream
 // !quant.uniform types; with run-time parameters, or blocked ones, they
 // become qnt.quantize_linear/qnt.dequantize_linear, which take the parameters
-// as tensors. The QLinear and Integer ops become qnt compute ops on
+// as tensors (as do float8 and FLOAT4E2M1 data, which no static quantized
+// type holds). The QLinear and Integer ops become qnt compute ops on
 // quantized tensors, whose exact semantics (dequantize, compute in real
 // arithmetic, quantize) are those of ONNX; their parameters must be
 // constants, except MatMulInteger's zero points, which may come at run time
@@ -351,6 +352,14 @@ bool isLinearStorage(IntegerType type, bool allowI32) {
          (allowI32 && width == 32 && type.isSignless());
 }
 
+/// ONNX's 8- and 4-bit floats, which QuantizeLinear produces and
+/// DequantizeLinear consumes as qnt.quantize_linear / dequantize_linear
+/// data (FLOAT8E8M0 is not a QuantizeLinear type).
+bool isLinearFloat(Type type) {
+  return isa<Float8E4M3FNType, Float8E4M3FNUZType, Float8E5M2Type,
+             Float8E5M2FNUZType, Float4E2M1FNType>(type);
+}
+
 /// Reads a scale input (any f32 tensor; constant or not).
 ParseResult scaleOperand(OpBinder &b, unsigned index, Value &scale) {
   if (b.tensorOperand(index, scale))
@@ -378,7 +387,7 @@ LogicalResult convertQuantizeLinear(OpBinder &b) {
       b.intAttr("precision", precision, 0) ||
       b.intAttr("saturate", saturate, 1))
     return failure();
-  // saturate only concerns float8 outputs, which QuantC does not produce.
+  // saturate only concerns float8 outputs.
   if (precision != 0 && precision != onnx::TensorProto::FLOAT)
     return b.unsupported("precision " +
                          getDataTypeName(static_cast<int32_t>(precision)) +
@@ -396,17 +405,31 @@ LogicalResult convertQuantizeLinear(OpBinder &b) {
       return failure();
     dtype = *converted;
   }
-  // ONNX's float8, FLOAT4E2M1 and 2-bit outputs: QuantC's quantized types
-  // have integer storage of 4 to 16 bits.
-  auto isUnsupportedStorage = [](Type t) {
-    return isa<FloatType>(t) && !t.isF32();
-  };
   Type requested =
       zeroPoint ? getTensorType(zeroPoint).getElementType() : dtype;
-  if (requested && isUnsupportedStorage(requested))
+  if (requested && isLinearFloat(requested)) {
+    // Float8 and FLOAT4E2M1 outputs have no static quantized type: always
+    // the tensor-parameter op.
+    if (dtype && dtype != requested)
+      return b.emitError() << "output_dtype " << dtype
+                           << " does not match the zero point's type "
+                           << requested;
+    LinearLayout layout;
+    if (readLinearLayout(b, type.getShape(), scale, zeroPoint, layout))
+      return failure();
+    IntegerAttr axis, blockSize;
+    buildLinearOperands(b, layout, scale, zeroPoint, axis, blockSize);
+    b.setResult(0, b.create<QuantizeLinearOp>(
+                       RankedTensorType::get(type.getShape(), requested), input,
+                       scale, zeroPoint, axis, blockSize,
+                       b.getBuilder().getBoolAttr(saturate != 0)));
+    return success();
+  }
+  if (requested && isa<FloatType>(requested) && !requested.isF32())
     return b.unsupported("QuantizeLinear to " +
                          llvm::formatv("{0}", requested).str() +
-                         "; QuantC quantizes to 2- to 16-bit integers");
+                         "; QuantC quantizes to integers, float8 and "
+                         "FLOAT4E2M1");
   if (zeroPoint) {
     storage = getIntegerElementType(zeroPoint);
     if (!storage)
@@ -448,16 +471,51 @@ LogicalResult convertQuantizeLinear(OpBinder &b) {
   return success();
 }
 
+/// DequantizeLinear of float8 or FLOAT4E2M1 data: always the
+/// tensor-parameter op, which has the only small-float form.
+LogicalResult convertSmallFloatDequantizeLinear(OpBinder &b, Value input) {
+  RankedTensorType type = getTensorType(input);
+  Value scale;
+  int64_t outputDtype;
+  if (scaleOperand(b, 1, scale) || b.intAttr("output_dtype", outputDtype, 0))
+    return failure();
+  if (outputDtype != 0 && outputDtype != onnx::TensorProto::FLOAT)
+    return b.unsupported("output_dtype " +
+                         getDataTypeName(static_cast<int32_t>(outputDtype)) +
+                         "; QuantC dequantizes to f32");
+  Value zeroPoint = b.getOperand(2);
+  if (zeroPoint &&
+      getTensorType(zeroPoint).getElementType() != type.getElementType())
+    return b.emitError() << "zero point type "
+                         << getTensorType(zeroPoint).getElementType()
+                         << " does not match the input's "
+                         << type.getElementType();
+  LinearLayout layout;
+  if (readLinearLayout(b, type.getShape(), scale, zeroPoint, layout))
+    return failure();
+  IntegerAttr axis, blockSize;
+  buildLinearOperands(b, layout, scale, zeroPoint, axis, blockSize);
+  auto resultType =
+      RankedTensorType::get(type.getShape(), b.getBuilder().getF32Type());
+  b.setResult(0, DequantizeLinearOp::create(b.getBuilder(), b.getLoc(),
+                                            resultType, input, scale, zeroPoint,
+                                            axis, blockSize));
+  return success();
+}
+
 LogicalResult convertDequantizeLinear(OpBinder &b) {
   Value input, scale;
   if (b.tensorOperand(0, input))
     return failure();
   RankedTensorType type = getTensorType(input);
   Type element = type.getElementType();
+  if (isLinearFloat(element))
+    return convertSmallFloatDequantizeLinear(b, input);
   if (isa<FloatType>(element) && !element.isF32())
     return b.unsupported("DequantizeLinear of " +
                          llvm::formatv("{0}", element).str() +
-                         "; QuantC dequantizes 2- to 32-bit integers");
+                         "; QuantC dequantizes integers, float8 and "
+                         "FLOAT4E2M1");
   IntegerType storage = getIntegerElementType(input);
   if (!storage)
     return b.emitError() << "input #0 must hold quantized integers, got "

@@ -10,7 +10,7 @@ func.func @quantize_linear_shape(%x: tensor<2x3xf32>, %s: tensor<f32>) {
 // -----
 
 func.func @quantize_linear_result_type(%x: tensor<4xf32>, %s: tensor<f32>) {
-  // expected-error @+1 {{result element type must be one of i2, ui2, i4, ui4, i8, ui8, i16, ui16, got 'i32'}}
+  // expected-error @+1 {{result element type must be one of i2, ui2, i4, ui4, i8, ui8, i16, ui16, f8E4M3FN, f8E4M3FNUZ, f8E5M2, f8E5M2FNUZ, f4E2M1FN, got 'i32'}}
   %q = qnt.quantize_linear %x, %s : (tensor<4xf32>, tensor<f32>) -> tensor<4xi32>
   return
 }
@@ -18,7 +18,7 @@ func.func @quantize_linear_result_type(%x: tensor<4xf32>, %s: tensor<f32>) {
 // -----
 
 func.func @dequantize_linear_input_type(%q: tensor<4xi64>, %s: tensor<f32>) {
-  // expected-error @+1 {{input element type must be one of i2, ui2, i4, ui4, i8, ui8, i16, ui16, i32, got 'i64'}}
+  // expected-error @+1 {{input element type must be one of i2, ui2, i4, ui4, i8, ui8, i16, ui16, i32, f8E4M3FN, f8E4M3FNUZ, f8E5M2, f8E5M2FNUZ, f4E2M1FN, got 'i64'}}
   %x = qnt.dequantize_linear %q, %s : (tensor<4xi64>, tensor<f32>) -> tensor<4xf32>
   return
 }

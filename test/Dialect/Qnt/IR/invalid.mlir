@@ -879,10 +879,3 @@ func.func @cast_small_float_to_integer(%x: tensor<2xf8E4M3FN>) {
   return
 }
 
-// -----
-
-func.func @cast_to_f8e8m0(%x: tensor<2xf32>) {
-  // expected-error @+1 {{f32 to f8E8M0FNU needs ONNX's round_mode, which qnt.cast does not model}}
-  %y = qnt.cast %x : tensor<2xf32> -> tensor<2xf8E8M0FNU>
-  return
-}

@@ -1,7 +1,7 @@
 //===- QntEnums.td - Enumerated attributes of the qnt dialect -*- tablegen -*-===//
 //
-// Modes of `qnt.pad` and `qnt.resize`, spelled as in ONNX so the importer maps
-// them one to one.
+// Modes of `qnt.pad`, `qnt.resize` and `qnt.cast`, spelled as in ONNX so the
+// importer maps them one to one.
 //
 //===----------------------------------------------------------------------===//
 
@@ -52,5 +52,15 @@ def Qnt_NearestMode : I32EnumAttr<"NearestMode",
   let genSpecializedAttr = 0;
 }
 def Qnt_NearestModeAttr : EnumAttr<Qnt_Dialect, Qnt_NearestMode, "nearest_mode">;
+
+def Qnt_RoundMode : I32EnumAttr<"RoundMode",
+    "how qnt.cast rounds to the power of two of f8E8M0FNU", [
+    I32EnumAttrCase<"up", 0>,
+    I32EnumAttrCase<"down", 1>,
+    I32EnumAttrCase<"nearest", 2>]> {
+  let cppNamespace = "::mlir::quantc";
+  let genSpecializedAttr = 0;
+}
+def Qnt_RoundModeAttr : EnumAttr<Qnt_Dialect, Qnt_RoundMode, "round_mode">;
 
 #endif // QUANTC_DIALECT_QNT_IR_QNTENUMS_TD

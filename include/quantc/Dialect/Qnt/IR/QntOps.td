@@ -138,7 +138,8 @@ def Qnt_CastOp : Qnt_Op<"cast", [Pure]> {
   let description = [{
     Elementwise conversion between `f32` and integer tensors, between
     integer types, or between `f32` and one of ONNX's small float types
-    (`f8E4M3FN`, `f8E4M3FNUZ`, `f8E5M2`, `f8E5M2FNUZ`, `f4E2M1FN`).
+    (`f8E4M3FN`, `f8E4M3FNUZ`, `f8E5M2`, `f8E5M2FNUZ`, `f4E2M1FN`,
+    `f8E8M0FNU`).
     Integer to integer wraps to the target width
     (two's complement, as ONNX and NumPy do); integer to f32 rounds to
     nearest even; f32 to integer truncates toward zero and saturates to
@@ -155,12 +156,31 @@ def Qnt_CastOp : Qnt_Op<"cast", [Pure]> {
     `saturate` only matters for f32 to a small float.
     Input and result have the same shape.
 
+    `f8E8M0FNU` holds only a biased exponent `e`, the value `2^(e - 127)`
+    (`0xFF` is NaN). f32 converts to it as ONNX's Cast (opset 24) does, on
+    the f32 bits and ignoring the sign: NaN and infinities become NaN; a
+    value of biased exponent `e` (0 for zero and subnormals) and fraction
+    bits `m` becomes `e`, plus 1 by `round_mode`:
+
+    - `up` (the default): when `m` is not zero;
+    - `down`: never;
+    - `nearest`: when `m > 2^22` (the fraction is more than one half), or
+      when `m = 2^22` (exactly one half) and `e > 0`.
+
+    With `saturate`, `e = 254` is never incremented (the largest finite
+    value); without it, the increment makes it NaN. `round_mode` only
+    matters for f32 to `f8E8M0FNU`.
+
     ```mlir
     %y = qnt.cast %x {saturate = false} : tensor<4xf32> -> tensor<4xf8E4M3FN>
+    %e = qnt.cast %x {round_mode = #qnt<round_mode nearest>}
+         : tensor<4xf32> -> tensor<4xf8E8M0FNU>
     ```
   }];
   let arguments = (ins Qnt_AnyTensor:$input,
-                       DefaultValuedAttr<BoolAttr, "true">:$saturate);
+                       DefaultValuedAttr<BoolAttr, "true">:$saturate,
+                       DefaultValuedAttr<Qnt_RoundModeAttr,
+                                         "::mlir::quantc::RoundMode::up">:$round_mode);
   let results = (outs Qnt_AnyTensor:$output);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
   let hasVerifier = 1;

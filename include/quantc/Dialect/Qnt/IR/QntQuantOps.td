@@ -12,6 +12,12 @@
 #ifndef QUANTC_DIALECT_QNT_IR_QNTQUANTOPS_TD
 #define QUANTC_DIALECT_QNT_IR_QNTQUANTOPS_TD
 
+// The small float types ONNX QuantizeLinear produces and DequantizeLinear
+// consumes, besides integers.
+def Qnt_LinearFloat : AnyTypeOf<[F8E4M3FN, F8E4M3FNUZ, F8E5M2, F8E5M2FNUZ,
+                                 F4E2M1FN]>;
+def Qnt_LinearDataTensor : RankedTensorOf<[Qnt_Integer, Qnt_LinearFloat]>;
+
 // The parameter layout shared by quantize_linear and dequantize_linear.
 defvar Qnt_LinearParamsDoc = [{
     Each element `i` of the data tensor (rank `R`, shape `D`) takes its scale
@@ -28,7 +34,8 @@ defvar Qnt_LinearParamsDoc = [{
       may be partial).
 
     `zero_point`, when present, has the shape of `scale` and the element
-    type of the integer tensor; when absent every zero point is 0.
+    type of the integer (or small float) tensor; when absent every zero
+    point is 0.
 }];
 
 def Qnt_QuantizeLinearOp : Qnt_Op<"quantize_linear", [Pure]> {
@@ -37,29 +44,42 @@ def Qnt_QuantizeLinearOp : Qnt_Op<"quantize_linear", [Pure]> {
     `output[i] = saturate(round_half_to_even(input[i] / s) + zp)`, where the
     division is done in f32, `saturate` clamps to the range of the result's
     integer type, and an `input[i] / s` that is NaN yields `saturate(zp)`
-    (as `qnt.quantize` does). This is ONNX QuantizeLinear (opsets 10 to 25)
-    for integer outputs, with parameters that need not be constants.
+    (as `qnt.quantize` does). This is ONNX QuantizeLinear (opsets 10 to 25),
+    with parameters that need not be constants.
+
+    A small float output (`f8E4M3FN`, `f8E4M3FNUZ`, `f8E5M2`, `f8E5M2FNUZ`,
+    `f4E2M1FN`) is instead `cast(input[i] / s + f32(zp))`, the division and
+    addition in f32 and the conversion that of `qnt.cast` with this op's
+    `saturate` (which matters only for these outputs). As in ONNX's
+    reference implementation, the sign of a zero quotient stays with a
+    float8 output, whose zero point is added only when it is not zero, and
+    is lost with `f4E2M1FN`, whose zero point (0 when absent) is always
+    added: `-0 + 0 = +0`.
 
   }], Qnt_LinearParamsDoc, [{
 
     Constraints: `input` and `output` have the same shape; the output
-    element type is one of `i2`, `ui2`, `i4`, `ui4`, `i8`, `ui8`, `i16`, `ui16`.
+    element type is one of `i2`, `ui2`, `i4`, `ui4`, `i8`, `ui8`, `i16`,
+    `ui16` or one of the small floats above.
 
     When `scale` and `zero_point` are constants and the quantization is per
     tensor or per axis with positive finite scales, canonicalization
     rewrites the op into `qnt.quantize` to the equivalent `!quant.uniform`
-    type followed by `qnt.storage_cast`.
+    type followed by `qnt.storage_cast` (integer outputs only).
 
     ```mlir
     %q = qnt.quantize_linear %x, %s, %zp {axis = 1 : i64}
          : (tensor<2x3xf32>, tensor<3xf32>, tensor<3xui8>) -> tensor<2x3xui8>
+    %f = qnt.quantize_linear %x, %s {saturate = false}
+         : (tensor<2x3xf32>, tensor<f32>) -> tensor<2x3xf8E4M3FN>
     ```
   }]);
   let arguments = (ins Qnt_FloatTensor:$input, Qnt_FloatTensor:$scale,
-                       Optional<Qnt_IntegerTensor>:$zero_point,
+                       Optional<Qnt_LinearDataTensor>:$zero_point,
                        OptionalAttr<I64Attr>:$axis,
-                       OptionalAttr<I64Attr>:$block_size);
-  let results = (outs Qnt_IntegerTensor:$output);
+                       OptionalAttr<I64Attr>:$block_size,
+                       DefaultValuedAttr<BoolAttr, "true">:$saturate);
+  let results = (outs Qnt_LinearDataTensor:$output);
   let assemblyFormat = [{
     $input `,` $scale (`,` $zero_point^)? attr-dict `:`
     functional-type(operands, results)
@@ -75,26 +95,32 @@ def Qnt_DequantizeLinearOp : Qnt_Op<"dequantize_linear", [Pure]> {
     `output[i] = f32(input[i] - zp) * s`: the integer difference is exact,
     its conversion to f32 rounds to nearest even, and the product is an f32
     multiplication, as in `qnt.dequantize`. This is ONNX DequantizeLinear
-    (opsets 10 to 25) for integer inputs and f32 outputs, with parameters
-    that need not be constants.
+    (opsets 10 to 25) for f32 outputs, with parameters that need not be
+    constants.
+
+    A small float input (`f8E4M3FN`, `f8E4M3FNUZ`, `f8E5M2`, `f8E5M2FNUZ`,
+    `f4E2M1FN`) is instead `(f32(input[i]) - f32(zp)) * s`: both
+    conversions are exact, the subtraction and product f32 operations.
 
   }], Qnt_LinearParamsDoc, [{
 
     Constraints: `input` and `output` have the same shape; the input
-    element type is one of `i2`, `ui2`, `i4`, `ui4`, `i8`, `ui8`, `i16`, `ui16`, `i32`.
+    element type is one of `i2`, `ui2`, `i4`, `ui4`, `i8`, `ui8`, `i16`,
+    `ui16`, `i32` or one of the small floats above.
 
     When `scale` and `zero_point` are constants and the quantization is per
     tensor or per axis with positive finite scales, canonicalization
     rewrites the op into `qnt.storage_cast` to the equivalent
-    `!quant.uniform` type followed by `qnt.dequantize`.
+    `!quant.uniform` type followed by `qnt.dequantize` (integer inputs
+    only).
 
     ```mlir
     %x = qnt.dequantize_linear %q, %s, %zp
          : (tensor<2x3xi8>, tensor<f32>, tensor<i8>) -> tensor<2x3xf32>
     ```
   }]);
-  let arguments = (ins Qnt_IntegerTensor:$input, Qnt_FloatTensor:$scale,
-                       Optional<Qnt_IntegerTensor>:$zero_point,
+  let arguments = (ins Qnt_LinearDataTensor:$input, Qnt_FloatTensor:$scale,
+                       Optional<Qnt_LinearDataTensor>:$zero_point,
                        OptionalAttr<I64Attr>:$axis,
                        OptionalAttr<I64Attr>:$block_size);
   let results = (outs Qnt_FloatTensor:$output);
