@@ -1,19 +1,21 @@
 //===- Resize.cpp - Lowering of qnt.resize to linalg -------------------===//
 //
-// qnt.resize: nearest and linear (with antialias) interpolation.
+// qnt.resize: nearest, linear and cubic interpolation (with antialias and
+// exclude_outside).
 //
 // Shapes are static, so every output row (and column) reads the same input
 // rows with the same weights whatever N and C are: the lowering computes,
-// per axis, the input index (nearest) or the taps and their normalized
-// weights (linear) at compile time, in double precision as ONNX's reference
-// implementation does, and emits them as constant tables.
+// per axis, the input index (nearest) or the taps and their weights
+// (linear: 2 per position, cubic: 4, more with antialias) at compile time,
+// in double precision as ONNX's reference implementation does, and emits
+// them as constant tables.
 //
 // * nearest: one parallel generic over the output reads the H and W index
 //   tables and extracts the input element; it moves stored values, so a
 //   quantized tensor needs no arithmetic.
-// * linear: a generic over (n, oh, ow, c, kh, kw), reducing over the taps,
-//   accumulates `wh * ww * in[n, ih, iw, c]` in f32 (a quantized input
-//   contributes `q - zp`, which is rounded back and offset by zp
+// * linear, cubic: a generic over (n, oh, ow, c, kh, kw), reducing over
+//   the taps, accumulates `wh * ww * in[n, ih, iw, c]` in f32 (a quantized
+//   input contributes `q - zp`, which is rounded back and offset by zp
 //   afterwards: the real-valued interpolation quantized with the same
 //   parameters).
 // * tf_crop_and_resize marks the rows and columns whose input coordinate
@@ -47,8 +49,19 @@ struct AxisSpec {
   int64_t outSize;
   /// The op's scale for this axis, or the size ratio.
   double scale;
+  /// The resized length: scale * inSize with the op's scales, else outSize.
+  double length;
   /// tf_crop_and_resize: the normalized crop window.
   float roiStart = 0.0f, roiEnd = 1.0f;
+};
+
+/// The filter that weighs the taps of linear and cubic modes.
+struct Filter {
+  ResizeMode mode;
+  bool antialias;
+  bool excludeOutside;
+  /// cubic_coeff_a.
+  double cubicA;
 };
 
 /// The input taps of every output position along one axis: `taps` per
@@ -74,14 +87,14 @@ double inputCoordinate(CoordinateTransform transform, const AxisSpec &axis,
   case CoordinateTransform::half_pixel:
     return (pos + 0.5) / axis.scale - 0.5;
   case CoordinateTransform::half_pixel_symmetric: {
-    double adjustment = out / (axis.scale * in);
+    double adjustment = out / axis.length;
     double offset = in / 2.0 * (1.0 - adjustment);
     return offset + (pos + 0.5) / axis.scale - 0.5;
   }
   case CoordinateTransform::pytorch_half_pixel:
     return axis.outSize > 1 ? (pos + 0.5) / axis.scale - 0.5 : -0.5;
   case CoordinateTransform::align_corners:
-    return axis.outSize > 1 ? pos * (in - 1.0) / (out - 1.0) : 0.0;
+    return axis.outSize > 1 ? pos * (in - 1.0) / (axis.length - 1.0) : 0.0;
   case CoordinateTransform::asymmetric:
     return pos / axis.scale;
   case CoordinateTransform::tf_crop_and_resize: {
@@ -138,45 +151,101 @@ int64_t nearestIndex(NearestMode mode, double x) {
   return static_cast<int64_t>(lower) + (up ? 1 : 0);
 }
 
-/// The number of linear taps per output position: 2, or with antialias the
-/// footprint of the filter stretched by `1 / min(scale, 1)`.
-int64_t linearTaps(bool antialias, double scale) {
-  if (!antialias)
-    return 2;
+/// The filter's reach on each side without antialiasing: 1 row (linear)
+/// or 2 (cubic).
+int64_t filterRadius(ResizeMode mode) {
+  return mode == ResizeMode::cubic ? 2 : 1;
+}
+
+/// The number of taps per output position: twice the filter's radius, or
+/// with antialias the footprint of the filter stretched by
+/// `1 / min(scale, 1)`.
+int64_t numTaps(const Filter &filter, double scale) {
+  int64_t radius = filterRadius(filter.mode);
+  if (!filter.antialias)
+    return 2 * radius;
   double a = std::min(scale, 1.0);
-  int64_t start = static_cast<int64_t>(std::floor(-1.0 / a) + 1.0);
+  int64_t start =
+      static_cast<int64_t>(std::floor(-static_cast<double>(radius) / a) + 1.0);
   return 2 - 2 * start;
 }
 
-/// The linear taps around `x`, as ONNX's reference implementation picks
-/// them: with `base` the integer below x (x - 1 when x is an integer) and
-/// `ratio = x - base` in (0, 1], tap `k` reads `base + start + k`, weighted
-/// by the triangle filter normalized to sum 1.
-void appendLinearTaps(bool antialias, double scale, int64_t taps, double x,
-                      int64_t inSize, AxisTable &table) {
+/// Keys' cubic convolution kernel at distance `d`, as ONNX's reference
+/// implementation evaluates it for antialiasing.
+double cubicKernel(double d, double a) {
+  d = std::abs(d);
+  double d2 = d * d;
+  double d3 = d * d2;
+  if (d <= 1.0)
+    return (a + 2.0) * d3 - (a + 3.0) * d2 + 1.0;
+  if (d < 2.0)
+    return a * d3 - 5.0 * a * d2 + 8.0 * a * d - 4.0 * a;
+  return 0.0;
+}
+
+/// The weights of the `taps` taps at `ratio` (in (0, 1]) past the tap
+/// before the middle, by the formulas of ONNX's reference implementation:
+/// without antialias, linear `1 - ratio, ratio` and cubic in Horner form
+/// (unnormalized, they sum to 1); with antialias, the filter stretched by
+/// `1 / min(scale, 1)`, normalized.
+SmallVector<double> filterWeights(const Filter &filter, double scale,
+                                  int64_t taps, double ratio) {
+  double a = filter.cubicA;
+  if (!filter.antialias) {
+    if (filter.mode == ResizeMode::linear)
+      return {1.0 - ratio, ratio};
+    double r1 = ratio + 1.0, q = 1.0 - ratio, q1 = q + 1.0;
+    return {((a * r1 - 5.0 * a) * r1 + 8.0 * a) * r1 - 4.0 * a,
+            ((a + 2.0) * ratio - (a + 3.0)) * ratio * ratio + 1.0,
+            ((a + 2.0) * q - (a + 3.0)) * q * q + 1.0,
+            ((a * q1 - 5.0 * a) * q1 + 8.0 * a) * q1 - 4.0 * a};
+  }
+  double stretch = std::min(scale, 1.0);
+  int64_t start = 1 - taps / 2;
+  SmallVector<double> weights;
+  double sum = 0.0;
+  for (int64_t k = 0; k < taps; ++k) {
+    double arg = (static_cast<double>(start + k) - ratio) * stretch;
+    double w = filter.mode == ResizeMode::linear
+                   ? std::clamp(1.0 - std::abs(arg), 0.0, 1.0)
+                   : cubicKernel(arg, a);
+    weights.push_back(w);
+    sum += w;
+  }
+  for (double &w : weights)
+    w /= sum;
+  return weights;
+}
+
+/// The taps around `x`, as ONNX's reference implementation picks them:
+/// with `base` the integer below x (x - 1 when x is an integer) and
+/// `ratio = x - base` in (0, 1], tap `k` reads `base + 1 - taps / 2 + k`
+/// (the `taps` positions nearest x among the input padded by `taps / 2`
+/// repeated edge rows) with the filter's weight; the reads are clamped
+/// into the input.
+void appendFilterTaps(const Filter &filter, double scale, int64_t taps,
+                      double x, int64_t inSize, AxisTable &table) {
   double lower = std::floor(x);
   double ratio = lower == x ? 1.0 : x - lower;
   int64_t base = static_cast<int64_t>(lower == x ? x - 1.0 : lower);
-  if (!antialias) {
-    table.indices.push_back(clampIndex(base, inSize));
-    table.indices.push_back(clampIndex(base + 1, inSize));
-    table.weights.push_back(static_cast<float>(1.0 - ratio));
-    table.weights.push_back(static_cast<float>(ratio));
-    return;
-  }
-  double a = std::min(scale, 1.0);
-  int64_t start = 1 - taps / 2;
-  SmallVector<double> coeffs;
-  double sum = 0.0;
-  for (int64_t k = 0; k < taps; ++k) {
-    double arg = (static_cast<double>(start + k) - ratio) * a;
-    double c = std::clamp(1.0 - std::abs(arg), 0.0, 1.0);
-    coeffs.push_back(c);
-    sum += c;
+  int64_t pad = taps / 2;
+  int64_t first =
+      std::clamp<int64_t>(base + 1 - pad, -pad, inSize + pad - taps);
+  SmallVector<double> weights = filterWeights(filter, scale, taps, ratio);
+  if (filter.excludeOutside) {
+    double sum = 0.0;
+    for (int64_t k = 0; k < taps; ++k) {
+      int64_t index = first + k;
+      if (index < 0 || index >= inSize)
+        weights[k] = 0.0;
+      sum += weights[k];
+    }
+    for (double &w : weights)
+      w /= sum;
   }
   for (int64_t k = 0; k < taps; ++k) {
-    table.indices.push_back(clampIndex(base + start + k, inSize));
-    table.weights.push_back(static_cast<float>(coeffs[k] / sum));
+    table.indices.push_back(clampIndex(first + k, inSize));
+    table.weights.push_back(static_cast<float>(weights[k]));
   }
 }
 
@@ -208,12 +277,22 @@ void dropZeroTaps(AxisTable &table) {
   table = std::move(trimmed);
 }
 
+Filter getFilter(ResizeOp op) {
+  Filter filter;
+  filter.mode = op.getMode();
+  filter.antialias = op.getAntialias();
+  filter.excludeOutside = op.getExcludeOutside();
+  std::optional<APFloat> a = op.getCubicCoeffA();
+  filter.cubicA = a ? static_cast<double>(a->convertToFloat()) : -0.75;
+  return filter;
+}
+
 AxisTable buildAxisTable(ResizeOp op, const AxisSpec &axis) {
   CoordinateTransform transform = op.getCoordinateTransform();
-  bool linear = op.getMode() == ResizeMode::linear;
-  bool antialias = op.getAntialias();
+  bool nearest = op.getMode() == ResizeMode::nearest;
+  Filter filter = getFilter(op);
   AxisTable table;
-  table.taps = linear ? linearTaps(antialias, axis.scale) : 1;
+  table.taps = nearest ? 1 : numTaps(filter, axis.scale);
   for (int64_t y = 0; y < axis.outSize; ++y) {
     double x = snapToHalves(inputCoordinate(transform, axis, y));
     bool inside = transform != CoordinateTransform::tf_crop_and_resize ||
@@ -225,14 +304,13 @@ AxisTable buildAxisTable(ResizeOp op, const AxisSpec &axis) {
       table.weights.append(table.taps, 0.0f);
       continue;
     }
-    if (linear)
-      appendLinearTaps(antialias, axis.scale, table.taps, x, axis.inSize,
-                       table);
-    else
+    if (nearest)
       table.indices.push_back(
           clampIndex(nearestIndex(op.getNearestMode(), x), axis.inSize));
+    else
+      appendFilterTaps(filter, axis.scale, table.taps, x, axis.inSize, table);
   }
-  if (linear)
+  if (!nearest)
     dropZeroTaps(table);
   return table;
 }
@@ -244,11 +322,17 @@ AxisSpec getAxisSpec(ResizeOp op, int dim) {
   AxisSpec axis;
   axis.inSize = inShape[dim];
   axis.outSize = outShape[dim];
-  if (std::optional<ArrayRef<float>> scales = op.getScales())
-    axis.scale = static_cast<double>((*scales)[dim - 1]);
-  else
+  if (std::optional<ArrayRef<float>> scales = op.getScales()) {
+    float scale = (*scales)[dim - 1];
+    axis.scale = static_cast<double>(scale);
+    // The reference implementation multiplies the f32 scale by the size
+    // in f32.
+    axis.length = static_cast<double>(scale * static_cast<float>(axis.inSize));
+  } else {
     axis.scale =
         static_cast<double>(axis.outSize) / static_cast<double>(axis.inSize);
+    axis.length = static_cast<double>(axis.outSize);
+  }
   if (std::optional<ArrayRef<float>> roi = op.getRoi()) {
     axis.roiStart = (*roi)[dim - 1];
     axis.roiEnd = (*roi)[dim + 1];
@@ -363,7 +447,7 @@ struct ResizeLowering : OpConversionPattern<ResizeOp> {
     FailureOr<Value> result =
         op.getMode() == ResizeMode::nearest
             ? buildNearest(rewriter, loc, op, input, outType, rows, cols)
-            : buildLinear(rewriter, loc, op, input, outType, rows, cols);
+            : buildFiltered(rewriter, loc, op, input, outType, rows, cols);
     if (failed(result))
       return rewriter.notifyMatchFailure(
           op, "per-axis parameters that vary along a resized dimension");
@@ -435,10 +519,10 @@ private:
   /// rowWeights[oh, kh] * colWeights[ow, kw] * v(in[n, rows[oh, kh],
   /// cols[ow, kw], c]), v the float value or `q - zp`; then quantized,
   /// or extrapolated where tf_crop_and_resize says so.
-  static FailureOr<Value> buildLinear(OpBuilder &b, Location loc, ResizeOp op,
-                                      Value input, RankedTensorType outType,
-                                      const AxisTable &rows,
-                                      const AxisTable &cols) {
+  static FailureOr<Value> buildFiltered(OpBuilder &b, Location loc, ResizeOp op,
+                                        Value input, RankedTensorType outType,
+                                        const AxisTable &rows,
+                                        const AxisTable &cols) {
     MLIRContext *ctx = b.getContext();
     quant::QuantizedType quantized =
         getQuantizedElementType(op.getInput().getType());

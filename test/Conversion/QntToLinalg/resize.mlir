@@ -251,3 +251,106 @@ func.func @empty(%x: tensor<0x2x2x3xf32>) -> tensor<0x4x4x3xf32> {
   %0 = qnt.resize %x {mode = #qnt<resize_mode linear>, coordinate_transform = #qnt<coordinate_transform half_pixel>, nearest_mode = #qnt<nearest_mode round_prefer_floor>} : tensor<0x2x2x3xf32> -> tensor<0x4x4x3xf32>
   return %0 : tensor<0x4x4x3xf32>
 }
+
+// -----
+
+// align_corners with scales aligns the corners of the real resized length
+// scale * size, as ONNX's reference implementation does: W 4 columns at
+// 0.6 make 2, mapped with 2.4: x = 0, 3 / 1.4 = 2.142857. The single row
+// maps to x = 0.
+// CHECK-LABEL: func.func @linear_align_corners_scales
+// CHECK-DAG: arith.constant dense<0> : tensor<1x1xi32>
+// CHECK-DAG: arith.constant dense<1.000000e+00> : tensor<1x1xf32>
+// CHECK-DAG: arith.constant dense<{{\[}}[0, 0], [2, 3]]> : tensor<2x2xi32>
+// CHECK-DAG: arith.constant dense<{{\[}}[0.000000e+00, 1.000000e+00], [0.857142984, 1.428570e-01]]> : tensor<2x2xf32>
+func.func @linear_align_corners_scales(%x: tensor<1x2x4x1xf32>) -> tensor<1x1x2x1xf32> {
+  %0 = qnt.resize %x {mode = #qnt<resize_mode linear>, coordinate_transform = #qnt<coordinate_transform align_corners>, nearest_mode = #qnt<nearest_mode round_prefer_floor>, scales = array<f32: 0.6, 0.6>} : tensor<1x2x4x1xf32> -> tensor<1x1x2x1xf32>
+  return %0 : tensor<1x1x2x1xf32>
+}
+
+// -----
+
+// Cubic: the same generic over four taps per resized axis, weighted by
+// Keys' kernel with A = -0.75 (half_pixel 2 -> 4: x = -0.25, 0.25, 0.75,
+// 1.25, taps clamped into the input); the kept H reads one tap.
+// CHECK-DAG: #[[ROWS_MAP:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d1, d4)>
+// CHECK-DAG: #[[COLS_MAP:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d2, d5)>
+// CHECK-DAG: #[[OUT_MAP:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2, d3)>
+// CHECK-LABEL: func.func @cubic_half_pixel
+// CHECK-SAME: (%[[X:.*]]: tensor<1x2x2x1xf32>)
+// CHECK-DAG: %[[RI:.*]] = arith.constant dense<{{\[}}[0], [1]]> : tensor<2x1xi32>
+// CHECK-DAG: %[[RW:.*]] = arith.constant dense<1.000000e+00> : tensor<2x1xf32>
+// CHECK-DAG: %[[CI:.*]] = arith.constant dense<{{\[}}[0, 0, 0, 1], [0, 0, 1, 1], [0, 0, 1, 1], [0, 1, 1, 1]]> : tensor<4x4xi32>
+// CHECK-DAG: %[[CW:.*]] = arith.constant dense<{{\[}}[-0.03515625, 0.26171875, 0.87890625, -0.10546875], [-0.10546875, 0.87890625, 0.26171875, -0.03515625], [-0.03515625, 0.26171875, 0.87890625, -0.10546875], [-0.10546875, 0.87890625, 0.26171875, -0.03515625]]> : tensor<4x4xf32>
+// CHECK: %[[ACC:.*]] = linalg.fill
+// CHECK: %[[SUM:.*]] = linalg.generic {indexing_maps = [#[[ROWS_MAP]], #[[ROWS_MAP]], #[[COLS_MAP]], #[[COLS_MAP]], #[[OUT_MAP]]], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction"]}
+// CHECK-SAME: ins(%[[RI]], %[[RW]], %[[CI]], %[[CW]] : tensor<2x1xi32>, tensor<2x1xf32>, tensor<4x4xi32>, tensor<4x4xf32>) outs(%[[ACC]] : tensor<1x2x4x1xf32>)
+// CHECK-NEXT: ^bb0(%[[IH:.*]]: i32, %[[WH:.*]]: f32, %[[IW:.*]]: i32, %[[WW:.*]]: f32, %[[OUT:.*]]: f32):
+// CHECK-NEXT: %[[N:.*]] = linalg.index 0 : index
+// CHECK-NEXT: %[[C:.*]] = linalg.index 3 : index
+// CHECK-NEXT: %[[H:.*]] = arith.index_cast %[[IH]] : i32 to index
+// CHECK-NEXT: %[[W:.*]] = arith.index_cast %[[IW]] : i32 to index
+// CHECK-NEXT: %[[V:.*]] = tensor.extract %[[X]][%[[N]], %[[H]], %[[W]], %[[C]]] : tensor<1x2x2x1xf32>
+// CHECK-NEXT: %[[WEIGHT:.*]] = arith.mulf %[[WH]], %[[WW]] : f32
+// CHECK-NEXT: %[[TERM:.*]] = arith.mulf %[[WEIGHT]], %[[V]] : f32
+// CHECK-NEXT: %[[NEXT:.*]] = arith.addf %[[OUT]], %[[TERM]] : f32
+// CHECK-NEXT: linalg.yield %[[NEXT]] : f32
+// CHECK: return %[[SUM]] : tensor<1x2x4x1xf32>
+func.func @cubic_half_pixel(%x: tensor<1x2x2x1xf32>) -> tensor<1x2x4x1xf32> {
+  %0 = qnt.resize %x {mode = #qnt<resize_mode cubic>, coordinate_transform = #qnt<coordinate_transform half_pixel>, nearest_mode = #qnt<nearest_mode round_prefer_floor>} : tensor<1x2x2x1xf32> -> tensor<1x2x4x1xf32>
+  return %0 : tensor<1x2x4x1xf32>
+}
+
+// -----
+
+// cubic_coeff_a = -0.5 and exclude_outside: taps outside the input weigh 0
+// and the others are normalized again (W 3 -> 6: x = -0.25, 0.25, 0.75,
+// 1.25, 1.75, 2.25); the single row reads itself.
+// CHECK-LABEL: func.func @cubic_exclude_outside
+// CHECK-DAG: arith.constant dense<0> : tensor<1x1xi32>
+// CHECK-DAG: arith.constant dense<{{\[}}[0, 0, 0, 1], [0, 0, 1, 2], [0, 0, 1, 2], [0, 1, 2, 2], [0, 1, 2, 2], [1, 2, 2, 2]]> : tensor<6x4xi32>
+// CHECK-DAG: arith.constant dense<{{\[}}[0.000000e+00, 0.000000e+00, 1.08823526, -0.0882352963], [0.000000e+00, 0.810218989, 0.211678833, -0.0218978096], [0.000000e+00, 0.22137405, 0.847328245, -0.068702288], [-0.068702288, 0.847328245, 0.22137405, 0.000000e+00], [-0.0218978096, 0.211678833, 0.810218989, 0.000000e+00], [-0.0882352963, 1.08823526, 0.000000e+00, 0.000000e+00]]> : tensor<6x4xf32>
+func.func @cubic_exclude_outside(%x: tensor<1x1x3x1xf32>) -> tensor<1x1x6x1xf32> {
+  %0 = qnt.resize %x {mode = #qnt<resize_mode cubic>, coordinate_transform = #qnt<coordinate_transform half_pixel>, nearest_mode = #qnt<nearest_mode round_prefer_floor>, cubic_coeff_a = -0.5 : f32, exclude_outside} : tensor<1x1x3x1xf32> -> tensor<1x1x6x1xf32>
+  return %0 : tensor<1x1x6x1xf32>
+}
+
+// -----
+
+// Cubic antialias stretches the kernel by 1 / scale: H 4 -> 2 reads 8 taps
+// around x = 0.5, 2.5, the kernel at (k - 3.5) / 2 normalized, clamped at
+// the border; the kept W reads one tap.
+// CHECK-LABEL: func.func @cubic_antialias
+// CHECK-DAG: arith.constant dense<{{\[}}[0, 0, 0, 0, 1, 2, 3, 3], [0, 0, 1, 2, 3, 3, 3, 3]]> : tensor<2x8xi32>
+// CHECK-DAG: arith.constant dense<{{\[}}[-0.017578125, -0.052734375, 0.130859375, 0.439453125, 0.439453125, 0.130859375, -0.052734375, -0.017578125], [-0.017578125, -0.052734375, 0.130859375, 0.439453125, 0.439453125, 0.130859375, -0.052734375, -0.017578125]]> : tensor<2x8xf32>
+// CHECK-DAG: arith.constant dense<{{\[}}[0], [1], [2]]> : tensor<3x1xi32>
+// CHECK: linalg.generic
+// CHECK-SAME: ins({{.*}} : tensor<2x8xi32>, tensor<2x8xf32>, tensor<3x1xi32>, tensor<3x1xf32>)
+func.func @cubic_antialias(%x: tensor<1x4x3x1xf32>) -> tensor<1x2x3x1xf32> {
+  %0 = qnt.resize %x {mode = #qnt<resize_mode cubic>, coordinate_transform = #qnt<coordinate_transform half_pixel>, nearest_mode = #qnt<nearest_mode round_prefer_floor>, antialias} : tensor<1x4x3x1xf32> -> tensor<1x2x3x1xf32>
+  return %0 : tensor<1x2x3x1xf32>
+}
+
+// -----
+
+// Cubic on a quantized tensor: q - zp interpolated in f32, then quantized
+// with the same parameters, saturating the overshoot of negative weights.
+// CHECK-LABEL: func.func @cubic_quantized
+// CHECK-SAME: (%[[X:.*]]: tensor<1x2x2x1xi8>) -> tensor<1x4x4x1xi8>
+// CHECK-DAG: arith.constant dense<{{\[}}[0, 0, 0, 1], [0, 0, 1, 1], [0, 0, 1, 1], [0, 1, 1, 1]]> : tensor<4x4xi32>
+// CHECK: %[[SUM:.*]] = linalg.generic
+// CHECK: %[[Q:.*]] = tensor.extract %[[X]]
+// CHECK-NEXT: %[[WIDE:.*]] = arith.extsi %[[Q]] : i8 to i32
+// CHECK-NEXT: %[[ZP:.*]] = arith.constant -3 : i32
+// CHECK-NEXT: %[[CENTERED:.*]] = arith.subi %[[WIDE]], %[[ZP]] : i32
+// CHECK-NEXT: arith.sitofp %[[CENTERED]] : i32 to f32
+// CHECK: linalg.generic
+// CHECK-SAME: ins(%[[SUM]] : tensor<1x4x4x1xf32>) outs(%{{.*}} : tensor<1x4x4x1xi8>)
+// CHECK: math.roundeven
+// CHECK-DAG: arith.constant -1.280000e+02 : f32
+// CHECK-DAG: arith.constant 1.270000e+02 : f32
+// CHECK: arith.trunci %{{.*}} : i64 to i8
+func.func @cubic_quantized(%x: tensor<1x2x2x1x!quant.uniform<i8:f32, 0.1:-3>>) -> tensor<1x4x4x1x!quant.uniform<i8:f32, 0.1:-3>> {
+  %0 = qnt.resize %x {mode = #qnt<resize_mode cubic>, coordinate_transform = #qnt<coordinate_transform half_pixel>, nearest_mode = #qnt<nearest_mode round_prefer_floor>} : tensor<1x2x2x1x!quant.uniform<i8:f32, 0.1:-3>> -> tensor<1x4x4x1x!quant.uniform<i8:f32, 0.1:-3>>
+  return %0 : tensor<1x4x4x1x!quant.uniform<i8:f32, 0.1:-3>>
+}

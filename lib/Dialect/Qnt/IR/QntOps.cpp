@@ -346,8 +346,20 @@ LogicalResult ResizeOp::verify() {
     return emitOpError() << "coordinate_transform tf_crop_and_resize needs "
                             "a float tensor (extrapolation_value is a real "
                             "value)";
-  if (getAntialias() && getMode() != ResizeMode::linear)
-    return emitOpError() << "antialias is only used in linear mode";
+  bool interpolates = getMode() != ResizeMode::nearest;
+  if (getAntialias() && !interpolates)
+    return emitOpError() << "antialias is only used in linear mode or "
+                            "cubic mode";
+  if (getExcludeOutside() && !interpolates)
+    return emitOpError() << "exclude_outside is only used in linear mode or "
+                            "cubic mode";
+  if (std::optional<APFloat> a = getCubicCoeffA()) {
+    if (getMode() != ResizeMode::cubic)
+      return emitOpError() << "cubic_coeff_a is only used in cubic mode";
+    if (!a->isFinite())
+      return emitOpError() << "cubic_coeff_a must be finite, got "
+                           << a->convertToFloat();
+  }
   return verifySameElementType(*this, getInput().getType(),
                                getOutput().getType(), "input");
 }

@@ -1,9 +1,11 @@
 //===- Resize.cpp - ONNX Resize and Upsample ------------------------------===//
 //
 // Resize (opsets 10, 11+) and the older Upsample become qnt.resize on the H
-// and W of an NCHW tensor, wrapped in transposes: scales or sizes, every
-// coordinate transformation mode qnt.resize has, keep_aspect_ratio_policy,
-// tf_crop_and_resize and linear antialiasing, per the ONNX specification.
+// and W of an NCHW tensor, wrapped in transposes: nearest, linear and cubic
+// modes, scales or sizes, every coordinate transformation mode qnt.resize
+// has, keep_aspect_ratio_policy, tf_crop_and_resize, antialias,
+// exclude_outside and cubic_coeff_a, per the ONNX specification and its
+// reference implementation.
 //
 //===----------------------------------------------------------------------===//
 
@@ -33,8 +35,11 @@ struct ResizeParams {
   /// pixels mapped outside the input.
   SmallVector<float> roi;
   float extrapolation = 0.0f;
-  /// antialias = 1 in linear mode.
+  /// antialias = 1 in linear and cubic modes.
   bool antialias = false;
+  /// exclude_outside = 1 in linear and cubic modes.
+  bool excludeOutside = false;
+  float cubicCoeffA = -0.75f;
 };
 
 /// qnt.resize of an NCHW tensor to `size` (rank 4; N and C unchanged).
@@ -65,8 +70,9 @@ LogicalResult buildResize(OpBinder &b, Value input, ArrayRef<int64_t> size,
   if (!element.isF32() && !isa<quant::QuantizedType>(element))
     return b.unsupported("Resize of an integer tensor");
   if (isa<quant::QuantizedType>(element) && params.mode != ResizeMode::nearest)
-    return b.unsupported("linear Resize of a quantized tensor (ONNX "
-                         "interpolates the stored integers)");
+    return b.unsupported(stringifyResizeMode(params.mode) +
+                         " Resize of a quantized tensor (ONNX interpolates "
+                         "the stored integers)");
   bool crop = params.transform == CoordinateTransform::tf_crop_and_resize;
   if (crop && !element.isF32())
     return b.unsupported("tf_crop_and_resize of a quantized tensor");
@@ -80,18 +86,20 @@ LogicalResult buildResize(OpBinder &b, Value input, ArrayRef<int64_t> size,
   float scale[2] = {ratio(2), ratio(3)};
   if (!scales.empty())
     scale[0] = scales[2], scale[1] = scales[3];
-  // Antialiasing only changes linear down-sampling.
-  bool antialias = params.antialias && params.mode == ResizeMode::linear &&
-                   (scale[0] < 1.0f || scale[1] < 1.0f);
-  // align_corners and tf_crop_and_resize map coordinates with the sizes
-  // (and roi) alone; only the antialiasing filter uses the scales there.
-  bool scalesMap =
-      !(params.transform == CoordinateTransform::align_corners || crop) ||
-      antialias;
+  bool interpolates = params.mode != ResizeMode::nearest;
+  // Antialiasing only changes linear and cubic down-sampling.
+  bool antialias =
+      params.antialias && interpolates && (scale[0] < 1.0f || scale[1] < 1.0f);
+  // tf_crop_and_resize maps coordinates with the sizes and roi alone; only
+  // the antialiasing filter uses the scales there.
+  bool scalesMap = !crop || antialias;
   Builder &builder = b.getBuilder();
   DenseF32ArrayAttr scaleAttr;
   if (scalesMap && (scale[0] != ratio(2) || scale[1] != ratio(3)))
     scaleAttr = builder.getDenseF32ArrayAttr({scale[0], scale[1]});
+  FloatAttr cubicCoeffAttr;
+  if (params.mode == ResizeMode::cubic && params.cubicCoeffA != -0.75f)
+    cubicCoeffAttr = builder.getF32FloatAttr(params.cubicCoeffA);
   DenseF32ArrayAttr roiAttr;
   FloatAttr extrapolationAttr;
   if (crop) {
@@ -100,9 +108,12 @@ LogicalResult buildResize(OpBinder &b, Value input, ArrayRef<int64_t> size,
     if (params.extrapolation != 0.0f)
       extrapolationAttr = builder.getF32FloatAttr(params.extrapolation);
   }
-  Value resized = b.create<ResizeOp>(type, nhwc, params.mode, params.transform,
-                                     params.nearest, scaleAttr, roiAttr,
-                                     extrapolationAttr, antialias);
+  // exclude_outside reweights interpolation taps; nearest reads one
+  // element, which ONNX Runtime takes as it is.
+  Value resized = b.create<ResizeOp>(
+      type, nhwc, params.mode, params.transform, params.nearest, scaleAttr,
+      roiAttr, extrapolationAttr, antialias, cubicCoeffAttr,
+      params.excludeOutside && interpolates);
   b.setResult(0, b.fromNHWC(resized));
   return success();
 }
@@ -138,7 +149,7 @@ ParseResult readResizeMode(OpBinder &b, ResizeParams &params) {
   else if (mode == "nearest")
     params.mode = ResizeMode::nearest;
   else if (mode == "cubic" || mode == "bicubic")
-    return b.unsupported("cubic interpolation");
+    params.mode = ResizeMode::cubic;
   else
     return b.emitError() << "mode '" << mode
                          << "' is not one of nearest, linear, cubic";
@@ -197,7 +208,7 @@ LogicalResult convertResize(OpBinder &b) {
   ResizeParams params;
   std::string transform, nearest, policy;
   int64_t excludeOutside, antialias;
-  float extrapolation;
+  float extrapolation, cubicCoeffA;
   SmallVector<int64_t> axes;
   if (b.tensorOperand(0, input) || readResizeMode(b, params) ||
       b.stringAttr("coordinate_transformation_mode", transform,
@@ -207,6 +218,7 @@ LogicalResult convertResize(OpBinder &b) {
       b.intAttr("exclude_outside", excludeOutside, 0) ||
       b.intAttr("antialias", antialias, 0) ||
       b.floatAttr("extrapolation_value", extrapolation, 0.0f) ||
+      b.floatAttr("cubic_coeff_a", cubicCoeffA, -0.75f) ||
       b.intsAttr("axes", axes, ArrayRef<int64_t>()))
     return failure();
   std::optional<CoordinateTransform> t =
@@ -225,8 +237,13 @@ LogicalResult convertResize(OpBinder &b) {
                          << "round_prefer_floor, round_prefer_ceil, floor, "
                             "ceil";
   params.nearest = *nm;
-  if (excludeOutside != 0)
-    return b.unsupported("exclude_outside = " + Twine(excludeOutside));
+  if (excludeOutside != 0 && excludeOutside != 1)
+    return b.emitError() << "exclude_outside must be 0 or 1, got "
+                         << excludeOutside;
+  params.excludeOutside = excludeOutside != 0;
+  if (!std::isfinite(cubicCoeffA))
+    return b.emitError() << "cubic_coeff_a must be finite, got " << cubicCoeffA;
+  params.cubicCoeffA = cubicCoeffA;
   if (policy != "stretch" && policy != "not_larger" && policy != "not_smaller")
     return b.emitError() << "keep_aspect_ratio_policy '" << policy
                          << "' is not one of stretch, not_larger, "

@@ -22,7 +22,8 @@ def Qnt_PadModeAttr : EnumAttr<Qnt_Dialect, Qnt_PadMode, "pad_mode">;
 
 def Qnt_ResizeMode : I32EnumAttr<"ResizeMode", "how qnt.resize interpolates", [
     I32EnumAttrCase<"nearest", 0>,
-    I32EnumAttrCase<"linear", 1>]> {
+    I32EnumAttrCase<"linear", 1>,
+    I32EnumAttrCase<"cubic", 2>]> {
   let cppNamespace = "::mlir::quantc";
   let genSpecializedAttr = 0;
 }

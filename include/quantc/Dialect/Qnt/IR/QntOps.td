@@ -471,17 +471,19 @@ def Qnt_ResizeOp : Qnt_Op<"resize", [Pure]> {
 
     * `scale` is `scale_h` of `scales` when the op has them (ONNX's `scales`
       input, which need not equal the size ratio when the output size was
-      rounded) and the real ratio `OH / H` otherwise.
+      rounded) and the real ratio `OH / H` otherwise. `L`, the resized
+      length, is `scale * H` (rounded to f32) with `scales`, else `OH`.
     * Output row `y` maps to the real input coordinate `x` given by
       `coordinate_transform` (ONNX's `coordinate_transformation_mode`):
       - `half_pixel`: `x = (y + 0.5) / scale - 0.5`
       - `half_pixel_symmetric`:
-        `x = H / 2 * (1 - OH / (scale * H)) + (y + 0.5) / scale - 0.5`
-        (the same as `half_pixel` when `scale = OH / H`)
+        `x = H / 2 * (1 - OH / L) + (y + 0.5) / scale - 0.5`
+        (the same as `half_pixel` without `scales`)
       - `pytorch_half_pixel`: `x = (y + 0.5) / scale - 0.5` if `OH > 1`,
         else `x = -0.5`
-      - `align_corners`: `x = y * (H - 1) / (OH - 1)` if `OH > 1`, else
-        `x = 0` (the sizes alone)
+      - `align_corners`: `x = y * (H - 1) / (L - 1)` if `OH > 1`, else
+        `x = 0` (as ONNX's reference implementation maps it: with `scales`,
+        the corners of the real length `L` are aligned)
       - `asymmetric`: `x = y / scale`
       - `tf_crop_and_resize`, with `start = roi[0]`, `end = roi[2]`:
         `x = start * (H - 1) + y * (end - start) * (H - 1) / (OH - 1)` if
@@ -492,21 +494,37 @@ def Qnt_ResizeOp : Qnt_Op<"resize", [Pure]> {
     * `nearest` mode takes input row `clamp(round(x), 0, H - 1)`, rounding
       with `nearest_mode` (`round_prefer_floor`, `round_prefer_ceil`:
       nearest integer, ties down resp. up; `floor`; `ceil`).
-    * `linear` mode takes
-      `sum_i w(i) * in[clamp(i, 0, H - 1)] / sum_i w(i)` over all integers
-      `i`, with the triangle filter `w(i) = max(0, 1 - |i - x| * a)`, where
-      `a = 1` (bilinear: the two rows around `x`), or with `antialias`
-      `a = min(scale, 1)`: down-sampling stretches the filter by
-      `1 / scale` (ONNX's `antialias = 1`; its reference implementation
-      computes the same weights). The result is the product of the H and W
-      weights, applied to the four (or more) neighbouring pixels.
+    * `linear` and `cubic` modes take
+      `sum_i w(i) * in[clamp(i, 0, H - 1)]` over the `2t` taps
+      `i = b - t + 1, ..., b + t` around `x`, where `b = floor(x)`, or
+      `x - 1` when `x` is an integer, and the weights are a filter `f` at
+      the tap's distance from `x`, normalized to sum 1:
+      `w(i) = f((i - x) * a) / sum_j f((j - x) * a)`.
+      - `linear`: the triangle `f(d) = max(0, 1 - |d|)`, `t = 1` (the two
+        rows around `x`).
+      - `cubic`: Keys' cubic convolution with `A = cubic_coeff_a` (-0.75
+        when absent): `f(d) = (A + 2) |d|^3 - (A + 3) |d|^2 + 1` for
+        `|d| <= 1`, `A |d|^3 - 5A |d|^2 + 8A |d| - 4A` for `1 < |d| < 2`,
+        else 0; `t = 2`.
+      - `a = 1`, or with `antialias` `a = min(scale, 1)`: down-sampling
+        stretches the filter by `1 / scale` (ONNX's `antialias = 1`; its
+        reference implementation computes the same weights) and `t` grows
+        to `ceil(t / a)`.
+      - With `exclude_outside`, the taps outside `[0, H - 1]` weigh 0 and
+        the others are normalized again to sum 1 (instead of repeating the
+        edge rows).
+      The result is the product of the H and W weights, applied to the
+      `2t_h * 2t_w` neighbouring pixels. A quantized tensor interpolates
+      the real values it stands for and quantizes the result (saturating:
+      cubic weights can overshoot).
 
     Constraints: `scales` has 2 positive finite values; `roi` (4 finite
     values `[start_h, start_w, end_h, end_w]`, ONNX's normalized `roi`
     input) is present exactly when `coordinate_transform` is
     `tf_crop_and_resize`, which needs a float tensor;
-    `extrapolation_value` only with `tf_crop_and_resize`; `antialias` only
-    in `linear` mode.
+    `extrapolation_value` only with `tf_crop_and_resize`; `antialias` and
+    `exclude_outside` only in `linear` and `cubic` modes; `cubic_coeff_a`
+    (finite) only in `cubic` mode.
 
     ```mlir
     %y = qnt.resize %x {mode = #qnt<resize_mode linear>,
@@ -514,6 +532,11 @@ def Qnt_ResizeOp : Qnt_Op<"resize", [Pure]> {
            nearest_mode = #qnt<nearest_mode round_prefer_floor>,
            roi = array<f32: 0.4, 0.6, 0.6, 0.8>, extrapolation_value = 10.0 : f32}
          : tensor<1x4x4x1xf32> -> tensor<1x3x3x1xf32>
+    %z = qnt.resize %x {mode = #qnt<resize_mode cubic>,
+           coordinate_transform = #qnt<coordinate_transform half_pixel>,
+           nearest_mode = #qnt<nearest_mode round_prefer_floor>,
+           cubic_coeff_a = -5.000000e-01 : f32, exclude_outside}
+         : tensor<1x4x4x1xf32> -> tensor<1x8x8x1xf32>
     ```
   }];
   let arguments = (ins Qnt_Tensor:$input, Qnt_ResizeModeAttr:$mode,
@@ -522,7 +545,9 @@ def Qnt_ResizeOp : Qnt_Op<"resize", [Pure]> {
                        OptionalAttr<DenseF32ArrayAttr>:$scales,
                        OptionalAttr<DenseF32ArrayAttr>:$roi,
                        OptionalAttr<F32Attr>:$extrapolation_value,
-                       UnitAttr:$antialias);
+                       UnitAttr:$antialias,
+                       OptionalAttr<F32Attr>:$cubic_coeff_a,
+                       UnitAttr:$exclude_outside);
   let results = (outs Qnt_Tensor:$output);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
   let hasVerifier = 1;
