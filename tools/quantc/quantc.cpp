@@ -2,6 +2,7 @@
 //
 //   quantc compile model.onnx -o model.o [--target=...] [--emit=...]
 //   quantc run model.onnx --inputs DIR [--expect DIR] [--target=...]
+//   quantc calibrate model.onnx --data DIR -o stats.json [--method=...]
 //
 // The command word comes first; every other argument is an option of
 // LLVM's command line library, including MLIR's pass-manager options
@@ -9,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Calibrate.h"
 #include "Compiler.h"
 #include "Runner.h"
 
@@ -153,7 +155,8 @@ static cl::opt<unsigned> timeout("timeout",
 static const char *const usage =
     "QuantC: compiles ONNX models to native code with a C interface\n\n"
     "  quantc compile model.onnx -o model.o [options]\n"
-    "  quantc run model.onnx --inputs DIR [--expect DIR] [options]\n";
+    "  quantc run model.onnx --inputs DIR [--expect DIR] [options]\n"
+    "  quantc calibrate model.onnx --data DIR -o stats.json [options]\n";
 
 static bool buildCompileOptions(MLIRContext &context, CompileOptions &options) {
   Location loc = FileLineColLoc::get(&context, "<command line>", 0, 0);
@@ -171,6 +174,7 @@ static bool buildCompileOptions(MLIRContext &context, CompileOptions &options) {
   }
   options.name = modelName.empty() ? defaultModelName(modelPath) : modelName;
   options.calibration = calibration;
+  options.import.recordONNXNames = !calibration.empty();
   options.activationType = activationType;
   options.symmetricActivations = symmetricActivations;
   options.weightGranularity = weightGranularity;
@@ -275,10 +279,11 @@ int main(int argc, char **argv) {
   registerMLIRContextCLOptions();
   registerAsmPrinterCLOptions();
   cl::HideUnrelatedOptions({&modelCategory, &quantCategory, &targetCategory,
-                            &compileCategory, &runCategory});
+                            &compileCategory, &runCategory,
+                            &getCalibrateCategory()});
 
   StringRef command = argc > 1 ? StringRef(argv[1]) : StringRef();
-  if (command != "compile" && command != "run") {
+  if (command != "compile" && command != "run" && command != "calibrate") {
     if (command == "--help" || command == "-h" || command == "help") {
       std::vector<char *> helpArgs = {argv[0], const_cast<char *>("--help")};
       cl::ParseCommandLineOptions(2, helpArgs.data(), usage);
@@ -300,5 +305,11 @@ int main(int argc, char **argv) {
   registerAllDialects(registry);
   MLIRContext context(registry);
   ImportDiagnosticHandler diagnostics(&context, llvm::errs());
+  if (command == "calibrate") {
+    CompileOptions options;
+    if (!buildCompileOptions(context, options))
+      return 1;
+    return calibrateCommand(context, options, outputPath);
+  }
   return command == "compile" ? compileCommand(context) : runCommand(context);
 }

@@ -32,6 +32,9 @@ using namespace mlir;
 using namespace mlir::quantc;
 using namespace mlir::quantc::onnx_import;
 
+/// The attribute naming a value's ONNX tensor (see recordONNXName).
+static constexpr StringLiteral kONNXNameAttr("onnx.name");
+
 /// The static dims of a declared ONNX shape, -1 where unknown.
 static SmallVector<int64_t> declaredDims(const onnx::TensorShapeProto &shape) {
   SmallVector<int64_t> dims;
@@ -389,6 +392,58 @@ Value GraphImporter::lookup(StringRef name) {
   return value;
 }
 
+/// Sets result `resultIndex` of `op`'s ONNX name unless it has one: a
+/// StringAttr for a single result, else an ArrayAttr aligned with the
+/// results ("" where unnamed).
+static void setONNXName(Operation *op, unsigned resultIndex, StringRef name) {
+  MLIRContext *context = op->getContext();
+  Attribute existing = op->getAttr(kONNXNameAttr);
+  if (op->getNumResults() == 1) {
+    if (!existing)
+      op->setAttr(kONNXNameAttr, StringAttr::get(context, name));
+    return;
+  }
+  SmallVector<Attribute> names(op->getNumResults(),
+                               StringAttr::get(context, ""));
+  if (auto array = dyn_cast_or_null<ArrayAttr>(existing)) {
+    if (array.size() != names.size())
+      return;
+    names.assign(array.begin(), array.end());
+  } else if (existing) {
+    return;
+  }
+  auto current = dyn_cast<StringAttr>(names[resultIndex]);
+  if (current && !current.getValue().empty())
+    return;
+  names[resultIndex] = StringAttr::get(context, name);
+  op->setAttr(kONNXNameAttr, ArrayAttr::get(context, names));
+}
+
+/// Records the ONNX name of a node output in the `onnx.name` attribute of
+/// the ops of the node that produce it (those after `lastOpBefore` in
+/// `body`), so that statistics keyed by ONNX name find the value.
+static void recordONNXName(Value value, StringRef name, Block *body,
+                           Operation *lastOpBefore) {
+  // Only ops this node created: a value it merely forwards (Identity) keeps
+  // the name of the node that made it.
+  auto createdByNode = [&](Operation *op) {
+    return op && op->getBlock() == body &&
+           !op->hasTrait<mlir::OpTrait::ConstantLike>() &&
+           (!lastOpBefore || lastOpBefore->isBeforeInBlock(op));
+  };
+  // Layout ops wrap the op that computes the values (NCHW <-> NHWC around
+  // a convolution): the computing op holds the same elements, so the name
+  // goes on it too, where it outlives the transposes once they cancel.
+  while (createdByNode(value.getDefiningOp())) {
+    auto result = cast<OpResult>(value);
+    Operation *op = result.getOwner();
+    setONNXName(op, result.getResultNumber(), name);
+    if (!isa<TransposeOp, ReshapeOp>(op))
+      break;
+    value = op->getOperand(0);
+  }
+}
+
 LogicalResult GraphImporter::importNode(const onnx::NodeProto &node,
                                         unsigned index) {
   int64_t opset = getOpset(node.domain());
@@ -396,6 +451,8 @@ LogicalResult GraphImporter::importNode(const onnx::NodeProto &node,
       OpRegistry::get().lookup(node.domain(), node.op_type(), opset);
   Location loc = getNodeLoc(node, index);
   OpBinder binder(*this, node, loc, opset);
+  Block *body = &function.getBody().front();
+  Operation *lastOpBefore = body->empty() ? nullptr : &body->back();
   if (failed((*handler)(binder)))
     return failure();
   for (const std::string &output : node.output()) {
@@ -406,6 +463,8 @@ LogicalResult GraphImporter::importNode(const onnx::NodeProto &node,
       return emitError(loc)
              << "QuantC's handler left output '" << output << "' unset";
     checkDeclaredShape(output, it->second, loc);
+    if (options.recordONNXNames)
+      recordONNXName(it->second, output, body, lastOpBefore);
   }
   return success();
 }

@@ -33,6 +33,9 @@ struct ImportOptions {
   llvm::StringMap<std::string> inputValues;
   /// Name of the generated function.
   std::string entryName = "main";
+  /// Record each node output's ONNX name in an `onnx.name` attribute of the
+  /// ops producing it, for calibration statistics keyed by ONNX name.
+  bool recordONNXNames = false;
 };
 
 /// Imports the model in `buffer` (binary protobuf, or ONNX text format when

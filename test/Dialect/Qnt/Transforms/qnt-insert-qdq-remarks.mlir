@@ -1,0 +1,27 @@
+// RUN: quant-opt %s -split-input-file -verify-diagnostics --pass-pipeline='builtin.module(func.func(qnt-insert-qdq{stats=%S/Inputs/insert-qdq-stats.json}))'
+// RUN: not quant-opt %s --pass-pipeline='builtin.module(func.func(qnt-insert-qdq{stats=%S/Inputs/missing.json}))' 2>&1 | FileCheck %s --check-prefix=NOFILE
+// RUN: not quant-opt %s --pass-pipeline='builtin.module(func.func(qnt-insert-qdq{stats=%S/Inputs/insert-qdq-stats.json activation-type=u4}))' 2>&1 | FileCheck %s --check-prefix=TYPE
+// RUN: not quant-opt %s --pass-pipeline='builtin.module(func.func(qnt-insert-qdq))' 2>&1 | FileCheck %s --check-prefix=NOSTATS
+
+// NOFILE: cannot read statistics '{{.*}}missing.json'
+// TYPE: activation-type must be u8 or s8, not 'u4'
+// NOSTATS: qnt-insert-qdq needs stats=<file>
+
+// Every op left in float is reported where it is.
+
+func.func @left_float(%x: tensor<1x4xf32> {onnx.name = "x"}) -> tensor<1x4xf32> {
+  %t = qnt.reshape %x : tensor<1x4xf32> -> tensor<1x4xf32>
+  // expected-remark @below {{left in float: 'qnt.sigmoid' has no quantized form}}
+  %s = qnt.sigmoid %t : tensor<1x4xf32> -> tensor<1x4xf32>
+  // expected-remark @below {{left in float: no calibration statistics for its operand, which has no ONNX name}}
+  %m = qnt.mul %s, %s : (tensor<1x4xf32>, tensor<1x4xf32>) -> tensor<1x4xf32>
+  return %m : tensor<1x4xf32>
+}
+
+// -----
+
+func.func @no_result_statistics(%x: tensor<1x4xf32> {onnx.name = "x"}) -> tensor<1x4xf32> {
+  // expected-remark @below {{left in float: no calibration statistics for its result 'unknown'}}
+  %m = qnt.mul %x, %x {onnx.name = "unknown"} : (tensor<1x4xf32>, tensor<1x4xf32>) -> tensor<1x4xf32>
+  return %m : tensor<1x4xf32>
+}
