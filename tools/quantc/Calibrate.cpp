@@ -65,7 +65,7 @@ cl::opt<Method> method(
                           "tails equally"),
                clEnumValN(Method::Entropy, "entropy",
                           "the clipping that minimizes the KL divergence of "
-                          "the 128-level quantized distribution"),
+                          "the 255-level quantized distribution"),
                clEnumValN(Method::MSE, "mse",
                           "the clipping that minimizes the mean squared "
                           "error of u8 quantization")),
@@ -483,33 +483,40 @@ bool smooth(std::vector<double> &p, double eps = 1e-4) {
 /// TensorRT's entropy calibration, on windows shrinking towards 0: the
 /// window's values (outliers folded into its end bins) against the same
 /// values quantized to `levels` levels and spread back over the bins that
-/// held values; the window of least KL divergence wins.
+/// held values; the window of least KL divergence wins. As in TensorRT's
+/// PyTorch calibrator, the bin of 0 counts as its neighbours do, so that
+/// ReLU's zeros do not outweigh everything else.
 std::pair<double, double> entropyRange(const TensorStats &s,
-                                       size_t levels = 128) {
+                                       size_t levels = 255) {
   size_t bins = s.counts.size();
   if (bins <= levels)
     return {s.min, s.max};
+  std::vector<double> counts(s.counts.begin(), s.counts.end());
+  size_t zeroBin = std::min<size_t>(zeroPosition(s), bins - 1);
+  double neighbours = 0;
+  unsigned numNeighbours = 0;
+  for (size_t b : {zeroBin - 1, zeroBin + 1})
+    if (b < bins)
+      neighbours += counts[b], ++numNeighbours;
+  counts[zeroBin] = numNeighbours ? neighbours / numNeighbours : 0;
+
   double best = INFINITY;
   std::pair<size_t, size_t> bestWindow = {0, bins};
   for (size_t length = levels; length <= bins; ++length) {
     auto [start, end] = shrinkWindow(s, length);
-    std::vector<double> p(s.counts.begin() + start, s.counts.begin() + end);
-    double left = 0, right = 0;
+    std::vector<double> p(counts.begin() + start, counts.begin() + end);
     for (size_t b = 0; b < start; ++b)
-      left += s.counts[b];
+      p.front() += counts[b];
     for (size_t b = end; b < bins; ++b)
-      right += s.counts[b];
-    p.front() += left;
-    p.back() += right;
+      p.back() += counts[b];
     std::vector<double> q(length, 0.0);
-    size_t merged = length / levels;
     for (size_t level = 0; level < levels; ++level) {
-      size_t from = level * merged;
-      size_t to = level + 1 == levels ? length : from + merged;
+      size_t from = level * length / levels;
+      size_t to = (level + 1) * length / levels;
       double sum = 0;
       size_t nonzero = 0;
       for (size_t b = from; b < to; ++b) {
-        sum += s.counts[start + b];
+        sum += counts[start + b];
         nonzero += p[b] != 0;
       }
       if (nonzero)
