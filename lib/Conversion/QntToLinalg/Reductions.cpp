@@ -4,10 +4,12 @@
 //
 // Max pools and float sum pools are linalg's named pooling ops on an
 // explicitly padded input; quantized max pools compare the storage integers
-// (input and result share their parameters). Quantized averages dequantize
-// every element, sum and divide in f32 and quantize the mean. They, max
-// pooling with indices and the unsigned 3-D max pool (which linalg lacks)
-// are linalg.generic ops over the window, indexed as the named ops are.
+// (input and result share their parameters). Quantized means sum the stored
+// values minus the zero point exactly in integers and requantize the sum
+// with the multiplier s_in / (s_out * count), one rounding of the real mean.
+// They, max pooling with indices and the unsigned 3-D max pool (which linalg
+// lacks) are linalg.generic ops over the window, indexed as the named ops
+// are.
 //
 //===----------------------------------------------------------------------===//
 
@@ -65,6 +67,7 @@ namespace {
 struct ScalarParams {
   Value scale;     // f32
   Value zeroPoint; // i32
+  float scaleValue;
   int64_t zeroPointValue;
   StorageInfo storage;
 
@@ -72,8 +75,10 @@ struct ScalarParams {
                           quant::QuantizedType type) {
     QuantParams params = QuantParams::get(type);
     int64_t zp = params.zeroPoints.front();
-    return {createF32Constant(b, loc, params.scales.front()),
-            createIntConstant(b, loc, b.getI32Type(), zp), zp, params.storage};
+    float scale = params.scales.front();
+    return {createF32Constant(b, loc, scale),
+            createIntConstant(b, loc, b.getI32Type(), zp), scale, zp,
+            params.storage};
   }
 
   /// The parameters of a tensor type with a quantized element type, or none.
@@ -382,42 +387,75 @@ struct MaxPoolWithIndicesLowering
 // Average pools
 //===----------------------------------------------------------------------===//
 
-/// The sums of every window of `input` [N, spatial..., C] as f32: float
-/// inputs through linalg's sum pools over zero padding, quantized ones
-/// dequantized inside a window generic, padded with the zero point (whose
-/// real value is 0).
+/// The integer type that holds exactly a sum of `count` stored values of
+/// `storage` centered on their zero point: i32, or i64 when i32 could
+/// overflow.
+static IntegerType accumulatorType(OpBuilder &b, const StorageInfo &storage,
+                                   int64_t count) {
+  double bound = double(storage.max - storage.min) * double(count);
+  return bound <= double(INT32_MAX) ? b.getI32Type() : b.getI64Type();
+}
+
+/// The zero point of `params` as an `accType` scalar.
+static Value zeroPointAs(OpBuilder &b, Location loc, const ScalarParams &params,
+                         IntegerType accType) {
+  if (accType == params.zeroPoint.getType())
+    return params.zeroPoint;
+  return createIntConstant(b, loc, accType, params.zeroPointValue);
+}
+
+/// `q - zeroPoint` in `accType`; `zeroPoint` is an `accType` scalar.
+static Value centered(OpBuilder &b, Location loc, Value q, Value zeroPoint,
+                      const StorageInfo &storage) {
+  Value wide = castInteger(b, loc, q, zeroPoint.getType(), storage.isSigned);
+  return arith::SubIOp::create(b, loc, wide, zeroPoint);
+}
+
+/// The sums of every window of `input` [N, spatial..., C]: for f32, linalg's
+/// sum pools over zero padding; for quantized storage, the stored values
+/// minus the zero point summed exactly in integers (i32 unless that could
+/// overflow) by a window generic over zero-point padding.
 static Value buildWindowSums(OpBuilder &b, Location loc, Value input,
                              const Window &w,
                              const std::optional<ScalarParams> &inParams) {
-  Value zero = createF32Constant(b, loc, 0.0f);
-  Value init = createFilledTensor(b, loc, poolShape(input, w), zero);
+  SmallVector<int64_t, 5> shape = poolShape(input, w);
   if (!inParams) {
+    Value zero = createF32Constant(b, loc, 0.0f);
+    Value init = createFilledTensor(b, loc, shape, zero);
     Value padded = padSpatial(b, loc, input, w, zero);
     if (w.rank() == 2)
       return buildNamedPool<linalg::PoolingNhwcSumOp>(b, loc, padded, init, w);
     return buildNamedPool<linalg::PoolingNdhwcSumOp>(b, loc, padded, init, w);
   }
+  const StorageInfo &storage = inParams->storage;
+  IntegerType accType = accumulatorType(b, storage, llvm::product_of(w.kernel));
+  Value init =
+      createFilledTensor(b, loc, shape, createIntConstant(b, loc, accType, 0));
   Value padded = input;
   if (w.isPadded())
-    padded = padSpatial(b, loc, input, w,
-                        createIntConstant(b, loc, inParams->storage.type,
-                                          inParams->zeroPointValue));
+    padded = padSpatial(
+        b, loc, input, w,
+        createIntConstant(b, loc, storage.type, inParams->zeroPointValue));
+  Value zeroPoint = zeroPointAs(b, loc, *inParams, accType);
   return buildWindowGeneric(
       b, loc, padded, init, w,
-      [&](OpBuilder &nb, Location nl, Value x, ValueRange acc) {
-        Value real = inParams->dequantize(nb, nl, x);
-        return SmallVector<Value>{arith::AddFOp::create(nb, nl, acc[0], real)};
+      [&](OpBuilder &nb, Location nl, Value q, ValueRange acc) {
+        Value term = centered(nb, nl, q, zeroPoint, storage);
+        return SmallVector<Value>{arith::AddIOp::create(nb, nl, acc[0], term)};
       })[0];
 }
 
-/// The window means from their f32 `sums`, as `resultType` (f32, or the
-/// storage of `outParams`, quantized round half to even with saturation).
-/// The divisor is the full kernel size with `countIncludePad`, otherwise the
-/// number of taps inside the input: a product over the spatial dimensions,
-/// read from a constant per dimension where it varies.
+/// The mean of each window from its sum, as `resultType`. The divisor is the
+/// full kernel size with `countIncludePad`, otherwise the number of taps
+/// inside the input: a product over the spatial dimensions, read from a
+/// constant per dimension where it varies. Float sums are divided by it;
+/// quantized integer sums are requantized with the multiplier
+/// `s_in / (s_out * divisor)` (round half to even, saturate), which is
+/// `quantize(s_in * sum / divisor)` with one rounding of the real mean.
 static Value buildWindowMeans(OpBuilder &b, Location loc, Value sums,
                               const Window &w, bool countIncludePad,
                               RankedTensorType resultType,
+                              const std::optional<ScalarParams> &inParams,
                               const std::optional<ScalarParams> &outParams) {
   int64_t rank = resultType.getRank();
   int64_t fixedCount = 1;
@@ -440,9 +478,18 @@ static Value buildWindowMeans(OpBuilder &b, Location loc, Value sums,
     inputs.push_back(arith::ConstantOp::create(
         b, loc, DenseElementsAttr::get(type, ArrayRef<float>(counts))));
   }
+  bool varying = inputs.size() > 1;
+  std::optional<float> fixedMultiplier;
+  if (inParams && !varying)
+    fixedMultiplier = inParams->scaleValue /
+                      (outParams->scaleValue * static_cast<float>(fixedCount));
   return buildElementwise(
       b, loc, inputs, resultType,
       [&](OpBuilder &nb, Location nl, ValueRange args) -> Value {
+        if (fixedMultiplier)
+          return requantizeScalar(nb, nl, args[0],
+                                  createF32Constant(nb, nl, *fixedMultiplier),
+                                  outParams->zeroPoint, outParams->storage);
         // Counts are small integers: their f32 products are exact.
         ValueRange counts = args.drop_front();
         Value divisor;
@@ -451,8 +498,13 @@ static Value buildWindowMeans(OpBuilder &b, Location loc, Value sums,
         for (Value count : counts)
           divisor =
               divisor ? arith::MulFOp::create(nb, nl, divisor, count) : count;
-        Value mean = arith::DivFOp::create(nb, nl, args[0], divisor);
-        return outParams ? outParams->quantize(nb, nl, mean) : mean;
+        if (!inParams)
+          return arith::DivFOp::create(nb, nl, args[0], divisor);
+        Value scaled = arith::MulFOp::create(nb, nl, outParams->scale, divisor);
+        Value multiplier =
+            arith::DivFOp::create(nb, nl, inParams->scale, scaled);
+        return requantizeScalar(nb, nl, args[0], multiplier,
+                                outParams->zeroPoint, outParams->storage);
       });
 }
 
@@ -480,7 +532,7 @@ template <typename OpTy> struct AvgPoolLowering : OpConversionPattern<OpTy> {
         buildWindowSums(rewriter, loc, adaptor.getInput(), w, inParams);
     rewriter.replaceOp(op, buildWindowMeans(rewriter, loc, sums, w,
                                             op.getCountIncludePad(), resultType,
-                                            outParams));
+                                            inParams, outParams));
     return success();
   }
 };
@@ -508,7 +560,7 @@ struct GlobalAvgPoolLowering : OpConversionPattern<GlobalAvgPoolOp> {
         buildWindowSums(rewriter, loc, adaptor.getInput(), w, inParams);
     rewriter.replaceOp(op, buildWindowMeans(rewriter, loc, sums, w,
                                             /*countIncludePad=*/true,
-                                            resultType, outParams));
+                                            resultType, inParams, outParams));
     return success();
   }
 };
@@ -593,8 +645,10 @@ static Value keepDims(OpBuilder &b, Location loc, Value value,
 }
 
 namespace {
-/// Sums of the real values in f32, divided by the number of elements each
-/// sum covers; quantized results quantize the mean.
+/// Float sums divided by the number of elements each covers. Quantized
+/// values are summed exactly as integers minus the zero point and
+/// requantized with the multiplier `s_in / (s_out * count)`, as the window
+/// means are.
 struct ReduceMeanLowering : OpConversionPattern<ReduceMeanOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -618,23 +672,44 @@ struct ReduceMeanLowering : OpConversionPattern<ReduceMeanOp> {
     auto inParams = ScalarParams::getIfQuantized(rewriter, loc, inType);
     auto outParams = ScalarParams::getIfQuantized(rewriter, loc, outType);
     SmallVector<int64_t> kept = keptShape(shape, reduced);
-    Value init = createFilledTensor(rewriter, loc, kept,
-                                    createF32Constant(rewriter, loc, 0.0f));
-    Value sums = buildReduction(
-        rewriter, loc, adaptor.getInput(), reduced, init,
-        [&](OpBuilder &b, Location l, ValueRange x, Value acc) -> Value {
-          Value real = inParams ? inParams->dequantize(b, l, x[0]) : x[0];
-          return arith::AddFOp::create(b, l, acc, real);
-        });
     auto meanType = RankedTensorType::get(kept, resultType.getElementType());
-    Value means = buildElementwise(
-        rewriter, loc, sums, meanType,
-        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
-          Value mean = arith::DivFOp::create(
-              b, l, args[0],
-              createF32Constant(b, l, static_cast<float>(count)));
-          return outParams ? outParams->quantize(b, l, mean) : mean;
-        });
+    Value means;
+    if (!inParams) {
+      Value init = createFilledTensor(rewriter, loc, kept,
+                                      createF32Constant(rewriter, loc, 0.0f));
+      Value sums = buildReduction(
+          rewriter, loc, adaptor.getInput(), reduced, init,
+          [](OpBuilder &b, Location l, ValueRange x, Value acc) -> Value {
+            return arith::AddFOp::create(b, l, acc, x[0]);
+          });
+      means = buildElementwise(
+          rewriter, loc, sums, meanType,
+          [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+            return arith::DivFOp::create(
+                b, l, args[0],
+                createF32Constant(b, l, static_cast<float>(count)));
+          });
+    } else {
+      IntegerType accType = accumulatorType(rewriter, inParams->storage, count);
+      Value init = createFilledTensor(
+          rewriter, loc, kept, createIntConstant(rewriter, loc, accType, 0));
+      Value zeroPoint = zeroPointAs(rewriter, loc, *inParams, accType);
+      Value sums = buildReduction(
+          rewriter, loc, adaptor.getInput(), reduced, init,
+          [&](OpBuilder &b, Location l, ValueRange q, Value acc) -> Value {
+            return arith::AddIOp::create(
+                b, l, acc, centered(b, l, q[0], zeroPoint, inParams->storage));
+          });
+      float multiplier = inParams->scaleValue /
+                         (outParams->scaleValue * static_cast<float>(count));
+      means = buildElementwise(
+          rewriter, loc, sums, meanType,
+          [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+            return requantizeScalar(b, l, args[0],
+                                    createF32Constant(b, l, multiplier),
+                                    outParams->zeroPoint, outParams->storage);
+          });
+    }
     if (op.getKeepdims())
       means = keepDims(rewriter, loc, means, shape, reduced);
     rewriter.replaceOp(op, means);

@@ -223,32 +223,31 @@ func.func @avg_pool2d_exclude_pad(%x: tensor<1x5x6x2xf32>) -> tensor<1x3x3x2xf32
 
 // -----
 
-// Quantized average: the zero point pads (its real value is 0), a window
-// generic sums the dequantized values in f32, the mean is quantized.
+// Quantized average: the zero point pads (centered it is 0), a window
+// generic sums q - zp exactly in i32, and the sum is requantized with the
+// multiplier s_in / (s_out * 9) = 0.5 / 2.25.
 
 // CHECK-DAG: #[[IN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1 * 2 + d4, d2 * 2 + d5, d3)>
 // CHECK-LABEL: func.func @avg_pool2d_quantized
 // CHECK-SAME: (%[[X:.*]]: tensor<1x5x5x2xi8>) -> tensor<1x3x3x2xi8>
-// CHECK-DAG: %[[S_IN:.*]] = arith.constant 5.000000e-01 : f32
 // CHECK-DAG: %[[ZP_IN:.*]] = arith.constant 100 : i32
-// CHECK-DAG: %[[S_OUT:.*]] = arith.constant 2.500000e-01 : f32
 // CHECK-DAG: %[[ZP_OUT:.*]] = arith.constant 90 : i32
+// CHECK-DAG: %[[ZERO:.*]] = arith.constant 0 : i32
+// CHECK: %[[INIT:.*]] = linalg.fill ins(%[[ZERO]] : i32) outs(%{{.*}} : tensor<1x3x3x2xi32>)
 // CHECK: %[[ZP_STORED:.*]] = arith.constant 100 : i8
 // CHECK: %[[PAD:.*]] = tensor.pad %[[X]] low[0, 1, 1, 0] high[0, 1, 1, 0]
 // CHECK:   tensor.yield %[[ZP_STORED]] : i8
-// CHECK: %[[SUM:.*]] = linalg.generic {indexing_maps = [#[[IN]], {{.*}}], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction"]} ins(%[[PAD]], %{{.*}} : tensor<1x7x7x2xi8>, tensor<3x3xf32>) outs(%{{.*}} : tensor<1x3x3x2xf32>)
-// CHECK: ^bb0(%[[Q:.*]]: i8, %{{.*}}: f32, %[[ACC:.*]]: f32):
+// CHECK: %[[SUM:.*]] = linalg.generic {indexing_maps = [#[[IN]], {{.*}}], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction"]} ins(%[[PAD]], %{{.*}} : tensor<1x7x7x2xi8>, tensor<3x3xf32>) outs(%[[INIT]] : tensor<1x3x3x2xi32>)
+// CHECK: ^bb0(%[[Q:.*]]: i8, %{{.*}}: f32, %[[ACC:.*]]: i32):
 // CHECK:   %[[WIDE:.*]] = arith.extui %[[Q]] : i8 to i32
 // CHECK:   %[[CENTERED:.*]] = arith.subi %[[WIDE]], %[[ZP_IN]] : i32
-// CHECK:   %[[F:.*]] = arith.sitofp %[[CENTERED]] : i32 to f32
-// CHECK:   %[[REAL:.*]] = arith.mulf %[[F]], %[[S_IN]] : f32
-// CHECK:   %[[NEXT:.*]] = arith.addf %[[ACC]], %[[REAL]] : f32
-// CHECK:   linalg.yield %[[NEXT]] : f32
-// CHECK: linalg.generic {{.*}} ins(%[[SUM]] : tensor<1x3x3x2xf32>) outs(%{{.*}} : tensor<1x3x3x2xi8>)
-// CHECK: ^bb0(%[[S:.*]]: f32, %{{.*}}: i8):
-// CHECK:   %[[NINE:.*]] = arith.constant 9.000000e+00 : f32
-// CHECK:   %[[MEAN:.*]] = arith.divf %[[S]], %[[NINE]] : f32
-// CHECK:   %[[SCALED:.*]] = arith.divf %[[MEAN]], %[[S_OUT]] : f32
+// CHECK:   %[[NEXT:.*]] = arith.addi %[[ACC]], %[[CENTERED]] : i32
+// CHECK:   linalg.yield %[[NEXT]] : i32
+// CHECK: linalg.generic {{.*}} ins(%[[SUM]] : tensor<1x3x3x2xi32>) outs(%{{.*}} : tensor<1x3x3x2xi8>)
+// CHECK: ^bb0(%[[S:.*]]: i32, %{{.*}}: i8):
+// CHECK:   %[[MULT:.*]] = arith.constant 0.222222224 : f32
+// CHECK:   %[[F:.*]] = arith.sitofp %[[S]] : i32 to f32
+// CHECK:   %[[SCALED:.*]] = arith.mulf %[[F]], %[[MULT]] : f32
 // CHECK:   math.roundeven %[[SCALED]] : f32
 // CHECK:   arith.sitofp %[[ZP_OUT]] : i32 to f32
 // CHECK:   arith.constant 2.550000e+02 : f32
@@ -259,6 +258,32 @@ func.func @avg_pool2d_quantized(%x: tensor<1x5x5x2x!quant.uniform<u8:f32, 0.5:10
          pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, count_include_pad}
        : tensor<1x5x5x2x!quant.uniform<u8:f32, 0.5:100>> -> tensor<1x3x3x2x!quant.uniform<u8:f32, 0.25:90>>
   return %y : tensor<1x3x3x2x!quant.uniform<u8:f32, 0.25:90>>
+}
+
+// -----
+
+// Quantized, padding excluded: the multiplier s_in / (s_out * count) is
+// computed per output position from the count constant.
+
+// CHECK-LABEL: func.func @avg_pool2d_quantized_exclude_pad
+// CHECK-DAG: %[[S_IN:.*]] = arith.constant 1.000000e-01 : f32
+// CHECK-DAG: %[[S_OUT:.*]] = arith.constant 2.000000e-01 : f32
+// CHECK: %[[SUM:.*]] = linalg.generic {{.*}} outs(%{{.*}} : tensor<1x2x1x1xi32>)
+// CHECK: %[[COUNTS:.*]] = arith.constant dense<{{\[\[\[\[}}2.000000e+00]], {{\[\[}}3.000000e+00]]]]> : tensor<1x2x1x1xf32>
+// CHECK: linalg.generic {{.*}} ins(%[[SUM]], %[[COUNTS]] : tensor<1x2x1x1xi32>, tensor<1x2x1x1xf32>) outs(%{{.*}} : tensor<1x2x1x1xi8>)
+// CHECK: ^bb0(%[[S:.*]]: i32, %[[ROW_COUNT:.*]]: f32, %{{.*}}: i8):
+// CHECK:   %[[THREE:.*]] = arith.constant 3.000000e+00 : f32
+// CHECK:   %[[COUNT:.*]] = arith.mulf %[[THREE]], %[[ROW_COUNT]] : f32
+// CHECK:   %[[DIVISOR:.*]] = arith.mulf %[[S_OUT]], %[[COUNT]] : f32
+// CHECK:   %[[MULT:.*]] = arith.divf %[[S_IN]], %[[DIVISOR]] : f32
+// CHECK:   %[[F:.*]] = arith.sitofp %[[S]] : i32 to f32
+// CHECK:   arith.mulf %[[F]], %[[MULT]] : f32
+// CHECK:   math.roundeven
+func.func @avg_pool2d_quantized_exclude_pad(%x: tensor<1x4x3x1x!quant.uniform<i8:f32, 0.1:-1>>) -> tensor<1x2x1x1x!quant.uniform<i8:f32, 0.2:2>> {
+  %y = qnt.avg_pool2d %x {kernel = array<i64: 3, 3>, strides = array<i64: 2, 1>,
+         pads = array<i64: 1, 0, 0, 0>, dilations = array<i64: 1, 1>}
+       : tensor<1x4x3x1x!quant.uniform<i8:f32, 0.1:-1>> -> tensor<1x2x1x1x!quant.uniform<i8:f32, 0.2:2>>
+  return %y : tensor<1x2x1x1x!quant.uniform<i8:f32, 0.2:2>>
 }
 
 // -----
@@ -292,25 +317,26 @@ func.func @global_avg_pool_float(%x: tensor<2x7x7x8xf32>) -> tensor<2x1x1x8xf32>
 
 // -----
 
+// Same scales: the multiplier is 1 / 16, so halves stay exact ties.
+
 // CHECK-DAG: #[[IN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1 + d4, d2 + d5, d3)>
 // CHECK-LABEL: func.func @global_avg_pool_quantized
-// CHECK-DAG: %[[S_IN:.*]] = arith.constant 1.000000e-01 : f32
 // CHECK-DAG: %[[ZP_IN:.*]] = arith.constant -2 : i32
-// CHECK-DAG: %[[S_OUT:.*]] = arith.constant 5.000000e-02 : f32
+// CHECK-DAG: %[[ZP_OUT:.*]] = arith.constant 3 : i32
 // CHECK-NOT: tensor.pad
-// CHECK: %[[SUM:.*]] = linalg.generic {indexing_maps = [#[[IN]], {{.*}}]{{.*}} ins(%arg0, %{{.*}} : tensor<1x4x4x8xi8>, tensor<4x4xf32>) outs(%{{.*}} : tensor<1x1x1x8xf32>)
+// CHECK: %[[SUM:.*]] = linalg.generic {indexing_maps = [#[[IN]], {{.*}}]{{.*}} ins(%arg0, %{{.*}} : tensor<1x4x4x8xi8>, tensor<4x4xf32>) outs(%{{.*}} : tensor<1x1x1x8xi32>)
 // CHECK:   arith.extsi %{{.*}} : i8 to i32
 // CHECK:   arith.subi %{{.*}}, %[[ZP_IN]] : i32
-// CHECK:   arith.mulf %{{.*}}, %[[S_IN]] : f32
-// CHECK:   arith.addf
-// CHECK: linalg.generic {{.*}} ins(%[[SUM]] : tensor<1x1x1x8xf32>) outs(%{{.*}} : tensor<1x1x1x8xi8>)
-// CHECK:   %[[N:.*]] = arith.constant 1.600000e+01 : f32
-// CHECK:   %[[MEAN:.*]] = arith.divf %{{.*}}, %[[N]] : f32
-// CHECK:   arith.divf %[[MEAN]], %[[S_OUT]] : f32
+// CHECK:   arith.addi
+// CHECK: linalg.generic {{.*}} ins(%[[SUM]] : tensor<1x1x1x8xi32>) outs(%{{.*}} : tensor<1x1x1x8xi8>)
+// CHECK:   %[[MULT:.*]] = arith.constant 6.250000e-02 : f32
+// CHECK:   %[[F:.*]] = arith.sitofp %{{.*}} : i32 to f32
+// CHECK:   arith.mulf %[[F]], %[[MULT]] : f32
+// CHECK:   arith.sitofp %[[ZP_OUT]] : i32 to f32
 // CHECK:   arith.fptosi %{{.*}} : f32 to i64
-func.func @global_avg_pool_quantized(%x: tensor<1x4x4x8x!quant.uniform<i8:f32, 0.1:-2>>) -> tensor<1x1x1x8x!quant.uniform<i8:f32, 0.05:3>> {
-  %y = qnt.global_avg_pool %x : tensor<1x4x4x8x!quant.uniform<i8:f32, 0.1:-2>> -> tensor<1x1x1x8x!quant.uniform<i8:f32, 0.05:3>>
-  return %y : tensor<1x1x1x8x!quant.uniform<i8:f32, 0.05:3>>
+func.func @global_avg_pool_quantized(%x: tensor<1x4x4x8x!quant.uniform<i8:f32, 0.1:-2>>) -> tensor<1x1x1x8x!quant.uniform<i8:f32, 0.1:3>> {
+  %y = qnt.global_avg_pool %x : tensor<1x4x4x8x!quant.uniform<i8:f32, 0.1:-2>> -> tensor<1x1x1x8x!quant.uniform<i8:f32, 0.1:3>>
+  return %y : tensor<1x1x1x8x!quant.uniform<i8:f32, 0.1:3>>
 }
 
 // -----
@@ -353,22 +379,20 @@ func.func @reduce_mean_all(%x: tensor<2x3xf32>) -> tensor<f32> {
 
 // -----
 
+// Quantized: q - zp summed in i32, requantized with 0.1 / (0.05 * 4).
+
 // CHECK-LABEL: func.func @reduce_mean_quantized
-// CHECK-DAG: %[[S_IN:.*]] = arith.constant 1.000000e-01 : f32
 // CHECK-DAG: %[[ZP_IN:.*]] = arith.constant 128 : i32
-// CHECK-DAG: %[[S_OUT:.*]] = arith.constant 5.000000e-02 : f32
 // CHECK-DAG: %[[ZP_OUT:.*]] = arith.constant 100 : i32
-// CHECK: %[[SUM:.*]] = linalg.generic {{.*}} ins(%arg0 : tensor<2x4xi8>) outs(%{{.*}} : tensor<2xf32>)
-// CHECK: ^bb0(%[[Q:.*]]: i8, %[[ACC:.*]]: f32):
+// CHECK: %[[SUM:.*]] = linalg.generic {{.*}} ins(%arg0 : tensor<2x4xi8>) outs(%{{.*}} : tensor<2xi32>)
+// CHECK: ^bb0(%[[Q:.*]]: i8, %[[ACC:.*]]: i32):
 // CHECK:   %[[WIDE:.*]] = arith.extui %[[Q]] : i8 to i32
 // CHECK:   %[[CENTERED:.*]] = arith.subi %[[WIDE]], %[[ZP_IN]] : i32
-// CHECK:   %[[F:.*]] = arith.sitofp %[[CENTERED]] : i32 to f32
-// CHECK:   %[[REAL:.*]] = arith.mulf %[[F]], %[[S_IN]] : f32
-// CHECK:   arith.addf %[[ACC]], %[[REAL]] : f32
-// CHECK: linalg.generic {{.*}} ins(%[[SUM]] : tensor<2xf32>) outs(%{{.*}} : tensor<2xi8>)
-// CHECK:   %[[FOUR:.*]] = arith.constant 4.000000e+00 : f32
-// CHECK:   %[[MEAN:.*]] = arith.divf %{{.*}}, %[[FOUR]] : f32
-// CHECK:   arith.divf %[[MEAN]], %[[S_OUT]] : f32
+// CHECK:   arith.addi %[[ACC]], %[[CENTERED]] : i32
+// CHECK: linalg.generic {{.*}} ins(%[[SUM]] : tensor<2xi32>) outs(%{{.*}} : tensor<2xi8>)
+// CHECK:   %[[MULT:.*]] = arith.constant 5.000000e-01 : f32
+// CHECK:   %[[F:.*]] = arith.sitofp %{{.*}} : i32 to f32
+// CHECK:   arith.mulf %[[F]], %[[MULT]] : f32
 // CHECK:   arith.sitofp %[[ZP_OUT]] : i32 to f32
 // CHECK:   arith.fptoui %{{.*}} : f32 to i64
 func.func @reduce_mean_quantized(%x: tensor<2x4x!quant.uniform<u8:f32, 0.1:128>>) -> tensor<2x!quant.uniform<u8:f32, 0.05:100>> {
