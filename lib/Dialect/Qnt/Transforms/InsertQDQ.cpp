@@ -202,6 +202,23 @@ std::optional<Range> getConstantRange(DenseElementsAttr attr) {
   return range;
 }
 
+/// Whether every factor in `c` survives quantization to `type` within
+/// 1/32 of itself: a product is only as exact as its factor, and per-tensor
+/// parameters flush small per-channel factors to a few levels.
+bool keepsFactors(DenseElementsAttr c, quant::UniformQuantizedType type) {
+  double scale = type.getScale();
+  for (const APFloat &v : c.getValues<APFloat>()) {
+    double x = v.convertToFloat();
+    double q =
+        std::clamp<double>(std::nearbyint(x / scale) + type.getZeroPoint(),
+                           type.getStorageTypeMin(), type.getStorageTypeMax());
+    double back = (q - type.getZeroPoint()) * scale;
+    if (std::fabs(back - x) > std::fabs(x) / 32)
+      return false;
+  }
+  return true;
+}
+
 //===----------------------------------------------------------------------===//
 // Bias folding
 //===----------------------------------------------------------------------===//
@@ -518,10 +535,81 @@ struct QntInsertQDQPass
     return std::nullopt;
   }
 
-  std::optional<Range> lookupRange(Value value) const {
+  /// The range of `value`: calibrated, else bounded from its operands'
+  /// (see boundRange).
+  std::optional<Range> lookupRange(Value value, unsigned depth = 0) const {
     if (std::optional<Range> range = lookupRange(value, /*backward=*/true))
       return range;
-    return lookupRange(value, /*backward=*/false);
+    if (std::optional<Range> range = lookupRange(value, /*backward=*/false))
+      return range;
+    if (depth >= 4)
+      return std::nullopt;
+    std::optional<Range> forward = boundRange(value, depth);
+    std::optional<Range> backward = boundFromUser(value);
+    if (forward && backward) {
+      Range both{std::max(forward->lo, backward->lo),
+                 std::min(forward->hi, backward->hi)};
+      return both.lo <= both.hi ? both : *backward;
+    }
+    return forward ? forward : backward;
+  }
+
+  /// The range of `value` + c from the calibrated range r of its only user,
+  /// an add of a constant c: [r.lo - max c, r.hi - min c].
+  std::optional<Range> boundFromUser(Value value) const {
+    if (!value.hasOneUse())
+      return std::nullopt;
+    auto add = dyn_cast<AddOp>(*value.getUsers().begin());
+    if (!add)
+      return std::nullopt;
+    DenseElementsAttr c =
+        getFloatConstant(add.getLhs() == value ? add.getRhs() : add.getLhs());
+    std::optional<Range> cRange = c ? getConstantRange(c) : std::nullopt;
+    std::optional<Range> sum = lookupRange(add.getResult(), /*backward=*/true);
+    if (!sum)
+      sum = lookupRange(add.getResult(), /*backward=*/false);
+    if (!cRange || !sum)
+      return std::nullopt;
+    return Range{sum->lo - cRange->hi, sum->hi - cRange->lo};
+  }
+
+  /// Interval arithmetic for values the model does not name, such as the
+  /// scale half of a BatchNormalization after a ReLU (x * c + d with
+  /// constants c, d): x * c from x's range and c's, x + c likewise. A
+  /// dequantized value spans its type's range. Intersected with the bound
+  /// from the user (boundFromUser), which is tighter when c is per channel.
+  std::optional<Range> boundRange(Value value, unsigned depth) const {
+    if (auto dq = value.getDefiningOp<DequantizeOp>()) {
+      auto type = dyn_cast<quant::UniformQuantizedType>(
+          dq.getInput().getType().getElementType());
+      if (!type)
+        return std::nullopt;
+      double scale = type.getScale();
+      return Range{scale * (type.getStorageTypeMin() - type.getZeroPoint()),
+                   scale * (type.getStorageTypeMax() - type.getZeroPoint())};
+    }
+    Operation *op = value.getDefiningOp();
+    if (!isa_and_nonnull<MulOp, AddOp>(op))
+      return std::nullopt;
+    Value lhs = op->getOperand(0), rhs = op->getOperand(1);
+    DenseElementsAttr c = getFloatConstant(rhs);
+    Value x = lhs;
+    if (!c) {
+      c = getFloatConstant(lhs);
+      x = rhs;
+    }
+    if (!c)
+      return std::nullopt;
+    std::optional<Range> cRange = getConstantRange(c);
+    std::optional<Range> xRange = lookupRange(x, depth + 1);
+    if (!cRange || !xRange)
+      return std::nullopt;
+    if (isa<AddOp>(op))
+      return Range{xRange->lo + cRange->lo, xRange->hi + cRange->hi};
+    double products[] = {xRange->lo * cRange->lo, xRange->lo * cRange->hi,
+                         xRange->hi * cRange->lo, xRange->hi * cRange->hi};
+    return Range{*std::min_element(std::begin(products), std::end(products)),
+                 *std::max_element(std::begin(products), std::end(products))};
   }
 
   /// "no calibration statistics for its <what> 'name'".
@@ -605,6 +693,13 @@ struct QntInsertQDQPass
         Params params = getActivationParams(operand.get());
         if (!params.type)
           return leaveFloat(op, params.missing);
+        if (isa<MulOp>(op))
+          if (DenseElementsAttr c = getFloatConstant(operand.get()))
+            if (!keepsFactors(c,
+                              cast<quant::UniformQuantizedType>(params.type)))
+              return leaveFloat(op, "one scale cannot hold its constant "
+                                    "factors (per channel, as in a "
+                                    "BatchNormalization) to 1/32");
         operandTypes[index] = params.type;
       }
       if (Value bias = isa<Conv2DOp, ConvTranspose2DOp, FullyConnectedOp>(op) &&

@@ -25,3 +25,12 @@ func.func @no_result_statistics(%x: tensor<1x4xf32> {onnx.name = "x"}) -> tensor
   %m = qnt.mul %x, %x {onnx.name = "unknown"} : (tensor<1x4xf32>, tensor<1x4xf32>) -> tensor<1x4xf32>
   return %m : tensor<1x4xf32>
 }
+
+// -----
+
+func.func @batchnorm_factors(%x: tensor<1x2x2x2xf32> {onnx.name = "relu"}) -> tensor<1x2x2x2xf32> {
+  %s = qnt.constant dense<[[[[0.125, 64.0]]]]> : tensor<1x1x1x2xf32> -> tensor<1x1x1x2xf32>
+  // expected-remark @below {{left in float: one scale cannot hold its constant factors (per channel, as in a BatchNormalization) to 1/32}}
+  %m = qnt.mul %x, %s {onnx.name = "positive"} : (tensor<1x2x2x2xf32>, tensor<1x1x1x2xf32>) -> tensor<1x2x2x2xf32>
+  return %m : tensor<1x2x2x2xf32>
+}

@@ -153,3 +153,47 @@ func.func @left_float(%x: tensor<1x4xf32> {onnx.name = "x"}) -> tensor<1x4xf32> 
   %m = qnt.mul %s, %s : (tensor<1x4xf32>, tensor<1x4xf32>) -> tensor<1x4xf32>
   return %m : tensor<1x4xf32>
 }
+
+// -----
+
+// A BatchNormalization after a ReLU is a multiplication and an addition by
+// per-channel constants. The factors 0.125 and 64 cannot share one scale
+// (64 / 255 is twice 0.125), so the multiplication stays float; the unnamed
+// product's range is bounded from both sides: relu [0, 3.984375] times
+// [0.125, 64] is [0, 255], and the
+// sum "positive" [0, 7.96875] minus [-1, 0.5] is [-0.5, 8.96875]; together
+// [0, 8.96875], scale 8.96875 / 255.
+
+// CHECK-LABEL: func.func @batchnorm_after_relu
+// CHECK-SAME: (%[[X:.*]]: tensor<1x2x2x2xf32>
+// CHECK-NOT: qnt.quantize
+// CHECK: %[[M:.*]] = qnt.mul %[[X]], %{{.*}} : (tensor<1x2x2x2xf32>, tensor<1x1x1x2xf32>) -> tensor<1x2x2x2xf32>
+// CHECK: %[[MQ:.*]] = qnt.quantize %[[M]] : tensor<1x2x2x2xf32> -> tensor<1x2x2x2x!quant.uniform<u8:f32, 0.035171568393707275>>
+// CHECK: %[[MD:.*]] = qnt.dequantize %[[MQ]]
+// CHECK: %[[DQ:.*]] = qnt.quantize %{{.*}} : tensor<1x1x1x2xf32> -> tensor<1x1x1x2x!quant.uniform<u8:f32, 0.0058823530562222004:170>>
+// CHECK: %[[DD:.*]] = qnt.dequantize %[[DQ]]
+// CHECK: %[[A:.*]] = qnt.add %[[MD]], %[[DD]] {onnx.name = "positive"}
+// CHECK: qnt.quantize %[[A]] : tensor<1x2x2x2xf32> -> tensor<1x2x2x2x!quant.uniform<u8:f32, 3.125000e-02>>
+func.func @batchnorm_after_relu(%x: tensor<1x2x2x2xf32> {onnx.name = "relu"}) -> tensor<1x2x2x2xf32> {
+  %s = qnt.constant dense<[[[[0.125, 64.0]]]]> : tensor<1x1x1x2xf32> -> tensor<1x1x1x2xf32>
+  %d = qnt.constant dense<[[[[-1.0, 0.5]]]]> : tensor<1x1x1x2xf32> -> tensor<1x1x1x2xf32>
+  %m = qnt.mul %x, %s : (tensor<1x2x2x2xf32>, tensor<1x1x1x2xf32>) -> tensor<1x2x2x2xf32>
+  %a = qnt.add %m, %d {onnx.name = "positive"} : (tensor<1x2x2x2xf32>, tensor<1x1x1x2xf32>) -> tensor<1x2x2x2xf32>
+  return %a : tensor<1x2x2x2xf32>
+}
+
+// -----
+
+// One factor fits one scale: the product is quantized, its range bounded
+// by relu's [0, 3.984375] times 2.
+
+// CHECK-LABEL: func.func @scale_by_constant
+// CHECK: %[[CQ:.*]] = qnt.quantize %{{.*}} : tensor<1xf32> -> tensor<1x!quant.uniform<u8:f32, 0.0078431377187371254>>
+// CHECK: %[[CD:.*]] = qnt.dequantize %[[CQ]]
+// CHECK: %[[M:.*]] = qnt.mul %{{.*}}, %[[CD]]
+// CHECK: qnt.quantize %[[M]] : tensor<1x2x2x2xf32> -> tensor<1x2x2x2x!quant.uniform<u8:f32, 3.125000e-02>>
+func.func @scale_by_constant(%x: tensor<1x2x2x2xf32> {onnx.name = "relu"}) -> tensor<1x2x2x2xf32> {
+  %c = qnt.constant dense<[2.0]> : tensor<1xf32> -> tensor<1xf32>
+  %m = qnt.mul %x, %c : (tensor<1x2x2x2xf32>, tensor<1xf32>) -> tensor<1x2x2x2xf32>
+  return %m : tensor<1x2x2x2xf32>
+}
