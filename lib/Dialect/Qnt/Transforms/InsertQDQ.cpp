@@ -422,11 +422,21 @@ OpKind classify(Operation *op) {
       isa<QuantizeOp, DequantizeOp, RequantizeOp, StorageCastOp, CastOp>(op) ||
       op->getDialect() != op->getContext()->getLoadedDialect<QntDialect>())
     return OpKind::Ignored;
-  if (isa<Conv2DOp, ConvTranspose2DOp, FullyConnectedOp, MatMulOp, AddOp, MulOp,
-          AvgPool2DOp, GlobalAvgPoolOp>(op))
+  if (isa<Conv2DOp, ConvTranspose2DOp, FullyConnectedOp, MatMulOp, AddOp, SubOp,
+          MulOp, AvgPool2DOp, AvgPool3DOp, GlobalAvgPoolOp, ReduceMeanOp,
+          SigmoidOp, TanhOp, HardSwishOp, HardSigmoidOp, LeakyReluOp,
+          SoftmaxOp>(op))
     return OpKind::Compute;
-  if (isa<MaxPool2DOp, ClampOp, TransposeOp, ReshapeOp, SliceOp, GatherOp>(op))
+  if (isa<MaxPool2DOp, MaxPool3DOp, ClampOp, TransposeOp, ReshapeOp, SliceOp,
+          GatherOp>(op))
     return OpKind::PassThrough;
+  // Interpolation keeps its input's parameters; cropping extrapolates
+  // outside them and needs a float tensor.
+  if (auto resize = dyn_cast<ResizeOp>(op))
+    return resize.getCoordinateTransform() !=
+                   CoordinateTransform::tf_crop_and_resize
+               ? OpKind::PassThrough
+               : OpKind::Float;
   if (auto pad = dyn_cast<PadOp>(op))
     return pad.getMode() != PadMode::constant || pad.getValue().isZero()
                ? OpKind::PassThrough

@@ -138,19 +138,20 @@ func.func @names_through_layout(%x: tensor<1x2x4x4xf32> {onnx.name = "x"}, %y: t
 
 // Ops without a quantized form stay float between dequantize and quantize;
 // so does a quantizable op whose result has no statistics (the remarks are
-// checked in qnt-insert-qdq-remarks.mlir).
+// checked in qnt-insert-qdq-remarks.mlir). A sigmoid is quantized with the
+// range of its result ("b": [0, 0.99609375], scale 1/256).
 
 // CHECK-LABEL: func.func @left_float
-// CHECK: %[[T:.*]] = qnt.reshape
-// CHECK-NEXT: %[[TQ:.*]] = qnt.quantize %[[T]]
-// CHECK-NEXT: %[[TD:.*]] = qnt.dequantize %[[TQ]]
-// CHECK-NEXT: %[[S:.*]] = qnt.sigmoid %[[TD]] : tensor<1x4xf32> -> tensor<1x4xf32>
-// CHECK-NEXT: %[[M:.*]] = qnt.mul %[[S]], %[[S]] : (tensor<1x4xf32>, tensor<1x4xf32>) -> tensor<1x4xf32>
+// CHECK: %[[S:.*]] = qnt.sigmoid %{{.*}} {onnx.name = "b"} : tensor<1x4xf32> -> tensor<1x4xf32>
+// CHECK-NEXT: %[[SQ:.*]] = qnt.quantize %[[S]] : tensor<1x4xf32> -> tensor<1x4x!quant.uniform<u8:f32, 3.906250e-03>>
+// CHECK-NEXT: %[[SD:.*]] = qnt.dequantize %[[SQ]]
+// CHECK-NEXT: %[[L:.*]] = qnt.log_softmax %[[SD]] {axis = 1 : i64} : tensor<1x4xf32>
+// CHECK-NEXT: %[[M:.*]] = qnt.mul %[[L]], %[[L]] : (tensor<1x4xf32>, tensor<1x4xf32>) -> tensor<1x4xf32>
 // CHECK-NEXT: return %[[M]]
 func.func @left_float(%x: tensor<1x4xf32> {onnx.name = "x"}) -> tensor<1x4xf32> {
-  %t = qnt.reshape %x : tensor<1x4xf32> -> tensor<1x4xf32>
-  %s = qnt.sigmoid %t : tensor<1x4xf32> -> tensor<1x4xf32>
-  %m = qnt.mul %s, %s : (tensor<1x4xf32>, tensor<1x4xf32>) -> tensor<1x4xf32>
+  %s = qnt.sigmoid %x {onnx.name = "b"} : tensor<1x4xf32> -> tensor<1x4xf32>
+  %l = qnt.log_softmax %s {axis = 1 : i64} : tensor<1x4xf32>
+  %m = qnt.mul %l, %l : (tensor<1x4xf32>, tensor<1x4xf32>) -> tensor<1x4xf32>
   return %m : tensor<1x4xf32>
 }
 
