@@ -655,28 +655,6 @@ static Value buildConvolution3D(OpBuilder &b, Location loc, Value input,
   return reshape(b, loc, generic.getResult(0), out);
 }
 
-/// `input` [N, spatial..., C] padded in its spatial dimensions by `pads`
-/// (all begins, then all ends: top, left, bottom, right in 2-D) with
-/// `padValue`.
-static Value padSpatial(OpBuilder &b, Location loc, Value input,
-                        ArrayRef<int64_t> pads, Value padValue) {
-  if (llvm::all_of(pads, [](int64_t p) { return p == 0; }))
-    return input;
-  ArrayRef<int64_t> in = shapeOf(input);
-  int64_t rank = in.size(), spatial = rank - 2;
-  SmallVector<int64_t> low(rank, 0), high(rank, 0), shape;
-  for (int64_t i = 0; i < spatial; ++i) {
-    low[1 + i] = pads[i];
-    high[1 + i] = pads[spatial + i];
-  }
-  for (int64_t d = 0; d < rank; ++d)
-    shape.push_back(in[d] + low[d] + high[d]);
-  auto type = cast<RankedTensorType>(input.getType()).clone(shape);
-  return tensor::PadOp::create(
-      b, loc, type, input, getAsIndexOpFoldResult(b.getContext(), low),
-      getAsIndexOpFoldResult(b.getContext(), high), padValue);
-}
-
 /// The input of the stride-1 convolution that computes a transposed one:
 /// input pixel `i` placed at `i * stride + d * (K - 1) - pad_begin` of a
 /// tensor otherwise holding `padValue`, whose size leaves `OH` outputs for
@@ -717,7 +695,8 @@ static Value placeTransposedInput(OpBuilder &b, Location loc, Value input,
       pads[i] = offset[1 + i];
       pads[spatial + i] = size[1 + i] - offset[1 + i] - count[1 + i];
     }
-    return padSpatial(b, loc, source, pads, padValue);
+    return padSpatial(b, loc, source, ArrayRef(pads).take_front(spatial),
+                      ArrayRef(pads).drop_front(spatial), padValue);
   }
   Value canvas = createFilledTensor(b, loc, size, padValue);
   SmallVector<int64_t> steps(rank, 1);
@@ -813,7 +792,8 @@ struct Conv2DLowering : ContractionPattern<Conv2DOp> {
                     op.getFilter(), adaptor.getFilter(), /*weightAxis=*/0);
     Value input =
         padSpatial(rewriter, loc, operands.input.materialize(rewriter, loc),
-                   op.getPads(), operands.getPadValue(rewriter, loc));
+                   op.getPads().take_front(2), op.getPads().drop_front(2),
+                   operands.getPadValue(rewriter, loc));
     Value init =
         buildInit(rewriter, loc, adaptor.getBias(), op.getType().getShape(),
                   operands.getAccumulatorType(rewriter));
@@ -973,7 +953,8 @@ struct Conv2DIntegerLowering : ContractionPattern<Conv2DIntegerOp> {
         adaptor.getFilterZeroPoint(), /*weightAxis=*/0);
     Value input =
         padSpatial(rewriter, loc, operands.input.materialize(rewriter, loc),
-                   op.getPads(), operands.getPadValue(rewriter, loc));
+                   op.getPads().take_front(2), op.getPads().drop_front(2),
+                   operands.getPadValue(rewriter, loc));
     Value init = buildInit(rewriter, loc, Value(), op.getType().getShape(),
                            rewriter.getI32Type());
     rewriter.replaceOp(

@@ -27,16 +27,6 @@ using namespace mlir::quantc;
 // Helpers
 //===----------------------------------------------------------------------===//
 
-/// The converted result type of `op`, if it has a static shape.
-static RankedTensorType getStaticResultType(const TypeConverter &converter,
-                                            Operation *op) {
-  auto type = dyn_cast_or_null<RankedTensorType>(
-      converter.convertType(op->getResult(0).getType()));
-  if (!type || !type.hasStaticShape())
-    return {};
-  return type;
-}
-
 static bool hasStaticShape(Value value) {
   return cast<RankedTensorType>(value.getType()).hasStaticShape();
 }

@@ -30,16 +30,6 @@ using namespace mlir::quantc;
 // Helpers
 //===----------------------------------------------------------------------===//
 
-/// The converted result type of `op`, if it has a static shape.
-static RankedTensorType getStaticResultType(const TypeConverter &converter,
-                                            Operation *op) {
-  auto type = dyn_cast_or_null<RankedTensorType>(
-      converter.convertType(op->getResult(0).getType()));
-  if (!type || !type.hasStaticShape())
-    return {};
-  return type;
-}
-
 static std::optional<float> getFloat(FloatAttr attr) {
   if (!attr)
     return std::nullopt;

@@ -12,6 +12,7 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 
 using namespace mlir;
 using namespace mlir::quantc;
@@ -113,6 +114,51 @@ Value mlir::quantc::buildElementwise(OpBuilder &b, Location loc,
         linalg::YieldOp::create(nested, nestedLoc, result);
       });
   return generic.getResult(0);
+}
+
+RankedTensorType
+mlir::quantc::getStaticResultType(const TypeConverter &converter,
+                                  Operation *op) {
+  auto type = dyn_cast_or_null<RankedTensorType>(
+      converter.convertType(op->getResult(0).getType()));
+  if (!type || !type.hasStaticShape())
+    return {};
+  return type;
+}
+
+Value mlir::quantc::padSpatial(OpBuilder &b, Location loc, Value input,
+                               ArrayRef<int64_t> low, ArrayRef<int64_t> high,
+                               Value padValue) {
+  auto nonZero = [](int64_t p) { return p != 0; };
+  if (llvm::none_of(low, nonZero) && llvm::none_of(high, nonZero))
+    return input;
+  auto type = cast<RankedTensorType>(input.getType());
+  SmallVector<int64_t> lowAll(type.getRank(), 0), highAll(type.getRank(), 0);
+  SmallVector<int64_t> shape(type.getShape());
+  for (size_t i = 0; i < low.size(); ++i) {
+    lowAll[1 + i] = low[i];
+    highAll[1 + i] = high[i];
+    shape[1 + i] += low[i] + high[i];
+  }
+  MLIRContext *ctx = b.getContext();
+  return tensor::PadOp::create(b, loc, type.clone(shape), input,
+                               getAsIndexOpFoldResult(ctx, lowAll),
+                               getAsIndexOpFoldResult(ctx, highAll), padValue);
+}
+
+AffineMap mlir::quantc::getParameterMap(MLIRContext *ctx, int64_t rank,
+                                        std::optional<int64_t> axis,
+                                        std::optional<int64_t> blockSize) {
+  if (!axis)
+    return AffineMap::get(rank, 0, ctx);
+  if (!blockSize)
+    return AffineMap::get(rank, 0, getAffineDimExpr(*axis, ctx));
+  SmallVector<AffineExpr> exprs;
+  for (int64_t d = 0; d < rank; ++d) {
+    AffineExpr dim = getAffineDimExpr(d, ctx);
+    exprs.push_back(d == *axis ? dim.floorDiv(*blockSize) : dim);
+  }
+  return AffineMap::get(rank, 0, exprs, ctx);
 }
 
 Value mlir::quantc::createF32Vector(OpBuilder &b, Location loc,

@@ -103,6 +103,24 @@ using ScalarBodyBuilder =
 Value buildElementwise(OpBuilder &b, Location loc, ValueRange inputs,
                        RankedTensorType resultType, ScalarBodyBuilder body);
 
+/// The converted type of `op`'s first result if it is a statically shaped
+/// tensor, else null (patterns then report the dynamic shape at the op).
+RankedTensorType getStaticResultType(const TypeConverter &converter,
+                                     Operation *op);
+
+/// `input` [N, spatial..., C] padded in its spatial dimensions by `low` and
+/// `high` (one entry per spatial dimension) with `padValue`; `input` itself
+/// when nothing is padded.
+Value padSpatial(OpBuilder &b, Location loc, Value input,
+                 ArrayRef<int64_t> low, ArrayRef<int64_t> high, Value padValue);
+
+/// How a scale or zero-point tensor is read in the data's iteration space of
+/// rank `rank`: a rank-0 tensor without `axis` (per tensor), `i[axis]` per
+/// axis, and `i` with `i[axis] floordiv blockSize` when blocked.
+AffineMap getParameterMap(MLIRContext *ctx, int64_t rank,
+                          std::optional<int64_t> axis,
+                          std::optional<int64_t> blockSize);
+
 /// A rank-1 `arith.constant` tensor holding `values`.
 Value createF32Vector(OpBuilder &b, Location loc, ArrayRef<float> values);
 Value createI32Vector(OpBuilder &b, Location loc, ArrayRef<int64_t> values);

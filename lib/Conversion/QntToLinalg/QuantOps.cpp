@@ -94,24 +94,6 @@ struct ParamInput {
 };
 } // namespace
 
-/// The map reading a parameter of the given granularity: a rank-0 tensor
-/// (per tensor), a vector along `axis` (per axis), or a tensor of the data's
-/// rank whose `axis` dimension counts blocks of `blockSize` (blocked).
-static AffineMap getParamMap(MLIRContext *ctx, int64_t rank,
-                             std::optional<int64_t> axis,
-                             std::optional<int64_t> blockSize) {
-  if (!axis)
-    return AffineMap::get(rank, 0, ctx);
-  if (!blockSize)
-    return AffineMap::get(rank, 0, getAffineDimExpr(*axis, ctx));
-  SmallVector<AffineExpr> exprs;
-  for (int64_t d = 0; d < rank; ++d) {
-    AffineExpr dim = getAffineDimExpr(d, ctx);
-    exprs.push_back(d == *axis ? dim.floorDiv(*blockSize) : dim);
-  }
-  return AffineMap::get(rank, 0, exprs, ctx);
-}
-
 /// A parallel linalg.generic over the shape of `resultType` reading `data`
 /// elementwise and each of `params` through its map; the body gets the data
 /// element followed by the parameters' elements.
@@ -181,7 +163,7 @@ public:
     SmallVector<ParamInput> inputs;
     if (axis < 0)
       return inputs;
-    AffineMap map = getParamMap(b.getContext(), rank, axis, std::nullopt);
+    AffineMap map = getParameterMap(b.getContext(), rank, axis, std::nullopt);
     for (auto [isFloat, index] : kinds)
       inputs.push_back({isFloat ? createF32Vector(b, loc, floats[index])
                                 : createI32Vector(b, loc, ints[index].first),
@@ -343,7 +325,7 @@ static SmallVector<ParamInput> getLinearParams(MLIRContext *ctx, int64_t rank,
     if (block)
       blockSize = static_cast<int64_t>(*block);
   }
-  AffineMap map = getParamMap(ctx, rank, paramAxis, blockSize);
+  AffineMap map = getParameterMap(ctx, rank, paramAxis, blockSize);
   SmallVector<ParamInput> params = {{scale, map}};
   if (zeroPoint)
     params.push_back({zeroPoint, map});

@@ -148,27 +148,6 @@ struct Window {
 };
 } // namespace
 
-/// `input` [N, spatial..., C] padded by `w`'s padding with `value`, or
-/// `input` itself when `w` has no padding.
-static Value padSpatial(OpBuilder &b, Location loc, Value input,
-                        const Window &w, Value value) {
-  if (!w.isPadded())
-    return input;
-  auto type = cast<RankedTensorType>(input.getType());
-  size_t n = w.rank();
-  SmallVector<int64_t, 5> low(type.getRank(), 0), high(type.getRank(), 0);
-  SmallVector<int64_t, 5> shape(type.getShape());
-  for (size_t i = 0; i < n; ++i) {
-    low[1 + i] = w.padLow[i];
-    high[1 + i] = w.padHigh[i];
-    shape[1 + i] += w.padLow[i] + w.padHigh[i];
-  }
-  MLIRContext *ctx = b.getContext();
-  return tensor::PadOp::create(b, loc, type.clone(shape), input,
-                               getAsIndexOpFoldResult(ctx, low),
-                               getAsIndexOpFoldResult(ctx, high), value);
-}
-
 /// The output shape [N, out..., C] of a pool of `input` over `w`.
 static SmallVector<int64_t, 5> poolShape(Value input, const Window &w) {
   ArrayRef<int64_t> in = cast<RankedTensorType>(input.getType()).getShape();
@@ -247,7 +226,7 @@ static Value buildMaxPool(OpBuilder &b, Location loc, Value input,
   Type elementType = cast<RankedTensorType>(input.getType()).getElementType();
   Value lowest = isa<FloatType>(elementType) ? negativeInfinity(b, loc)
                                              : storageMin(b, loc, storage);
-  Value padded = padSpatial(b, loc, input, w, lowest);
+  Value padded = padSpatial(b, loc, input, w.padLow, w.padHigh, lowest);
   Value init = createFilledTensor(b, loc, poolShape(input, w), lowest);
   bool isUnsigned = !isa<FloatType>(elementType) && !storage.isSigned;
   if (w.rank() == 2)
@@ -311,7 +290,7 @@ struct MaxPoolWithIndicesLowering
     Value lowest = isa<FloatType>(elementType)
                        ? negativeInfinity(rewriter, loc)
                        : storageMin(rewriter, loc, storage);
-    Value padded = padSpatial(rewriter, loc, input, w, lowest);
+    Value padded = padSpatial(rewriter, loc, input, w.padLow, w.padHigh, lowest);
     SmallVector<int64_t, 5> shape = poolShape(input, w);
     Type i64 = rewriter.getI64Type();
     Value values = createFilledTensor(rewriter, loc, shape, lowest);
@@ -422,7 +401,7 @@ static Value buildWindowSums(OpBuilder &b, Location loc, Value input,
   if (!inParams) {
     Value zero = createF32Constant(b, loc, 0.0f);
     Value init = createFilledTensor(b, loc, shape, zero);
-    Value padded = padSpatial(b, loc, input, w, zero);
+    Value padded = padSpatial(b, loc, input, w.padLow, w.padHigh, zero);
     if (w.rank() == 2)
       return buildNamedPool<linalg::PoolingNhwcSumOp>(b, loc, padded, init, w);
     return buildNamedPool<linalg::PoolingNdhwcSumOp>(b, loc, padded, init, w);
@@ -434,7 +413,7 @@ static Value buildWindowSums(OpBuilder &b, Location loc, Value input,
   Value padded = input;
   if (w.isPadded())
     padded = padSpatial(
-        b, loc, input, w,
+        b, loc, input, w.padLow, w.padHigh,
         createIntConstant(b, loc, storage.type, inParams->zeroPointValue));
   Value zeroPoint = zeroPointAs(b, loc, *inParams, accType);
   return buildWindowGeneric(

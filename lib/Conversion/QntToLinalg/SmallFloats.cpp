@@ -26,6 +26,19 @@
 using namespace mlir;
 using namespace mlir::quantc;
 
+/// The parameter map of a quantize_linear/dequantize_linear: per tensor when
+/// the scale is rank 0, else along the axis, blocked when a block size is set.
+template <typename OpTy>
+static AffineMap getSmallFloatParameterMap(OpTy op) {
+  int64_t rank = op.getType().getRank();
+  if (op.getScale().getType().getRank() == 0)
+    return getParameterMap(op.getContext(), rank, std::nullopt, std::nullopt);
+  std::optional<uint64_t> axis = op.getAxis();
+  std::optional<uint64_t> block = op.getBlockSize();
+  return getParameterMap(op.getContext(), rank, static_cast<int64_t>(*axis),
+                         block ? std::optional<int64_t>(*block) : std::nullopt);
+}
+
 /// Ahead of the integer forms' patterns, which do not handle small floats.
 static constexpr unsigned kSmallFloatBenefit = 2;
 
@@ -38,26 +51,6 @@ static bool isSmallFloat(Type type) {
 static Value castToF32(OpBuilder &b, Location loc, Value value) {
   auto type = cast<RankedTensorType>(value.getType());
   return CastOp::create(b, loc, type.clone(b.getF32Type()), value);
-}
-
-/// How a scale or zero point tensor of rank `paramRank` is read in the
-/// data's iteration space of rank `rank`: rank 0 per tensor, `i[axis]` per
-/// axis, `i` with `i[axis] floordiv block` when blocked.
-static AffineMap getParamMap(MLIRContext *ctx, int64_t rank, int64_t paramRank,
-                             std::optional<uint64_t> axis,
-                             std::optional<uint64_t> block) {
-  if (paramRank == 0)
-    return AffineMap::get(rank, 0, ctx);
-  if (!block)
-    return AffineMap::get(rank, 0, getAffineDimExpr(*axis, ctx));
-  SmallVector<AffineExpr> exprs;
-  for (int64_t d = 0; d < rank; ++d) {
-    AffineExpr dim = getAffineDimExpr(d, ctx);
-    exprs.push_back(d == static_cast<int64_t>(*axis)
-                        ? dim.floorDiv(static_cast<int64_t>(*block))
-                        : dim);
-  }
-  return AffineMap::get(rank, 0, exprs, ctx);
 }
 
 /// A parallel linalg.generic over `resultType` reading `data` elementwise
@@ -107,9 +100,7 @@ struct SmallFloatQuantizeLinearLowering
     SmallVector<Value> params = {adaptor.getScale()};
     if (Value zp = adaptor.getZeroPoint())
       params.push_back(castToF32(rewriter, loc, zp));
-    AffineMap paramMap = getParamMap(rewriter.getContext(), type.getRank(),
-                                     op.getScale().getType().getRank(),
-                                     op.getAxis(), op.getBlockSize());
+    AffineMap paramMap = getSmallFloatParameterMap(op);
     bool isFloat4 = isa<Float4E2M1FNType>(type.getElementType());
     Value scaled = buildLinearGeneric(
         rewriter, loc, adaptor.getInput(), params, paramMap,
@@ -156,9 +147,7 @@ struct SmallFloatDequantizeLinearLowering
     SmallVector<Value> params = {adaptor.getScale()};
     if (Value zp = adaptor.getZeroPoint())
       params.push_back(castToF32(rewriter, loc, zp));
-    AffineMap paramMap = getParamMap(rewriter.getContext(), type.getRank(),
-                                     op.getScale().getType().getRank(),
-                                     op.getAxis(), op.getBlockSize());
+    AffineMap paramMap = getSmallFloatParameterMap(op);
     rewriter.replaceOp(
         op, buildLinearGeneric(
                 rewriter, loc, castToF32(rewriter, loc, adaptor.getInput()),
