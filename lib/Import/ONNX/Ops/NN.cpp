@@ -603,6 +603,94 @@ Value foldIntoProducer(OpBinder &b, Value x, ArrayRef<float> scale,
   return result;
 }
 
+/// An f32 input of shape [C] that a training-mode BatchNormalization reads
+/// as a tensor (a constant or a graph input).
+ParseResult channelInput(OpBinder &b, unsigned index, StringRef what,
+                         int64_t channels, Value &value) {
+  if (floatInput(b, index, value))
+    return failure();
+  RankedTensorType type = getTensorType(value);
+  if (type.getShape() != ArrayRef<int64_t>{channels})
+    return b.emitError() << what << " must be a float tensor of shape ["
+                         << channels << "], got " << type;
+  return success();
+}
+
+/// `lhs / rhs` with NumPy broadcasting, on f32 tensors.
+Value broadcastDiv(OpBinder &b, Value lhs, Value rhs) {
+  SmallVector<int64_t> shape;
+  (void)broadcastShapes(b, getTensorType(lhs).getShape(),
+                        getTensorType(rhs).getShape(), shape);
+  auto type = RankedTensorType::get(shape, b.getBuilder().getF32Type());
+  return b.create<DivOp>(type, lhs, rhs);
+}
+
+/// Training-mode BatchNormalization (opset 14+) normalizes with the
+/// statistics of the batch itself, over every axis but the channels:
+///   current_mean = mean(X), current_var = mean((X - current_mean)^2)
+///   Y = scale * (X - current_mean) / sqrt(current_var + epsilon) + B
+///   running_mean = input_mean * momentum + current_mean * (1 - momentum)
+///   running_var = input_var * momentum + current_var * (1 - momentum)
+/// in ONNX's reference order of operations; the variance is the biased
+/// (population) one. scale, B, input_mean and input_var may be graph inputs.
+LogicalResult convertTrainingBatchNormalization(OpBinder &b, Value x,
+                                                float epsilon) {
+  RankedTensorType type = getTensorType(x);
+  ArrayRef<int64_t> shape = type.getShape();
+  int64_t rank = type.getRank(), channels = shape[1];
+  float momentum;
+  if (b.floatAttr("momentum", momentum, 0.9f))
+    return failure();
+  Value scale, bias, inputMean, inputVar;
+  if (channelInput(b, 1, "scale", channels, scale) ||
+      channelInput(b, 2, "B", channels, bias) ||
+      channelInput(b, 3, "input_mean", channels, inputMean) ||
+      channelInput(b, 4, "input_var", channels, inputVar))
+    return failure();
+  SmallVector<int64_t> axes, statShape(rank, 1);
+  statShape[1] = channels;
+  for (int64_t d = 0; d < rank; ++d) {
+    if (d == 1)
+      continue;
+    if (shape[d] == 0)
+      return b.unsupported("training-mode statistics over an empty "
+                           "dimension " +
+                           Twine(d));
+    axes.push_back(d);
+  }
+
+  // Statistics of shape [1, C, 1, ...], broadcasting against X.
+  auto statType = RankedTensorType::get(statShape, type.getElementType());
+  Value mean = b.create<ReduceMeanOp>(statType, x, axes, true);
+  Value centered = broadcastBinary<SubOp>(b, x, mean);
+  Value var = b.create<ReduceMeanOp>(
+      statType, broadcastBinary<MulOp>(b, centered, centered), axes, true);
+  Value stddev = b.create<SqrtOp>(
+      statType, broadcastBinary<AddOp>(b, var, scalarConstant(b, epsilon)));
+  // Per-channel parameters [C] as [C, 1, ...].
+  SmallVector<int64_t> channelShape(rank - 1, 1);
+  channelShape[0] = channels;
+  Value y = broadcastBinary<MulOp>(b, b.reshape(scale, channelShape), centered);
+  y = broadcastDiv(b, y, stddev);
+  y = broadcastBinary<AddOp>(b, y, b.reshape(bias, channelShape));
+  b.setResult(0, y);
+
+  // The running statistics, of shape [C]; (1 - momentum) rounds once.
+  Value keep = scalarConstant(b, momentum);
+  Value take = scalarConstant(
+      b, static_cast<float>(1.0 - static_cast<double>(momentum)));
+  auto running = [&](Value input, Value current) {
+    return broadcastBinary<AddOp>(
+        b, broadcastBinary<MulOp>(b, input, keep),
+        broadcastBinary<MulOp>(b, b.reshape(current, {channels}), take));
+  };
+  if (b.getNumResults() > 1 && !b.getNode().output(1).empty())
+    b.setResult(1, running(inputMean, mean));
+  if (b.getNumResults() > 2 && !b.getNode().output(2).empty())
+    b.setResult(2, running(inputVar, var));
+  return success();
+}
+
 /// Inference-mode BatchNormalization:
 /// `Y = (X - mean) / sqrt(var + epsilon) * scale + B` per channel, that is
 /// `X * a + (B - mean * a)` with `a = scale / sqrt(var + epsilon)`, computed
@@ -624,8 +712,7 @@ LogicalResult convertBatchNormalization(OpBinder &b) {
       (opset < 9 && b.intAttr("spatial", spatial, 1)))
     return failure();
   if (trainingMode != 0)
-    return b.unsupported("training_mode = 1; QuantC imports inference "
-                         "BatchNormalization");
+    return convertTrainingBatchNormalization(b, x, epsilon);
   for (unsigned i = 1; i < b.getNumResults(); ++i)
     if (!b.getNode().output(i).empty())
       return b.unsupported("output #" + Twine(i) +
