@@ -109,7 +109,7 @@ static LogicalResult describeElement(Type type, TensorInterface &tensor) {
     }
     return failure();
   }
-  // 8-bit floats travel as their bits.
+  // 8-bit floats travel as their bits, FLOAT4E2M1 in the low bits of a byte.
   struct SmallFloat {
     bool (*is)(Type);
     int32_t code;
@@ -119,7 +119,8 @@ static LogicalResult describeElement(Type type, TensorInterface &tensor) {
       {[](Type t) { return isa<Float8E4M3FNUZType>(t); }, 18},
       {[](Type t) { return isa<Float8E5M2Type>(t); }, 19},
       {[](Type t) { return isa<Float8E5M2FNUZType>(t); }, 20},
-      {[](Type t) { return isa<Float8E8M0FNUType>(t); }, 24}};
+      {[](Type t) { return isa<Float8E8M0FNUType>(t); }, 24},
+      {[](Type t) { return isa<Float4E2M1FNType>(t); }, 23}};
   for (const SmallFloat &kind : smallFloats) {
     if (kind.is(type)) {
       tensor.cType = "uint8_t", tensor.elementBytes = 1;

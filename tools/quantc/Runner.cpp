@@ -42,9 +42,10 @@ SmallVector<char> toBytes(DenseElementsAttr value, unsigned elementBytes) {
   auto append = [&](const APInt &bits) {
     for (unsigned i = 0; i < elementBytes; ++i)
       bytes.push_back(static_cast<char>(
-          bits.getBitWidth() > i * 8 ? bits.extractBitsAsZExtValue(
-                                           std::min(8u, bits.getBitWidth() - i * 8), i * 8)
-                                     : (bits.isNegative() ? 0xff : 0)));
+          bits.getBitWidth() > i * 8
+              ? bits.extractBitsAsZExtValue(
+                    std::min(8u, bits.getBitWidth() - i * 8), i * 8)
+              : (bits.isNegative() ? 0xff : 0)));
   };
   Type elementType = value.getElementType();
   if (isa<FloatType>(elementType)) {
@@ -55,6 +56,38 @@ SmallVector<char> toBytes(DenseElementsAttr value, unsigned elementBytes) {
       append(v);
   }
   return bytes;
+}
+
+/// The semantics of the ONNX float types that travel as their bits in a
+/// byte (low bits for FLOAT4E2M1); null for the others.
+const llvm::fltSemantics *getBitsFloatSemantics(int32_t onnxDataType) {
+  switch (onnxDataType) {
+  case 17:
+    return &APFloat::Float8E4M3FN();
+  case 18:
+    return &APFloat::Float8E4M3FNUZ();
+  case 19:
+    return &APFloat::Float8E5M2();
+  case 20:
+    return &APFloat::Float8E5M2FNUZ();
+  case 23:
+    return &APFloat::Float4E2M1FN();
+  case 24:
+    return &APFloat::Float8E8M0FNU();
+  default:
+    return nullptr;
+  }
+}
+
+/// Whether a file of ONNX type `fileType` can feed an interface tensor of
+/// `interfaceType`: the same type, or a 16- or 64-bit float for an f32
+/// tensor (the importer computes those in f32; the file's values are read
+/// as f32).
+bool isAcceptedInputType(int32_t fileType, int32_t interfaceType) {
+  if (fileType == interfaceType)
+    return true;
+  return interfaceType == 1 &&
+         (fileType == 10 || fileType == 11 || fileType == 16);
 }
 
 /// The elements of `bytes` as described by `tensor`.
@@ -76,6 +109,12 @@ std::vector<Element> decode(ArrayRef<char> bytes,
     } else if (tensor.cType == "double") {
       memcpy(&e.real, &raw, 8);
       e.isFloat = true;
+    } else if (const llvm::fltSemantics *semantics =
+                   getBitsFloatSemantics(tensor.onnxDataType)) {
+      unsigned width = APFloat::getSizeInBits(*semantics);
+      APFloat value(*semantics, APInt(width, raw & ((1u << width) - 1)));
+      e.isFloat = true;
+      e.real = value.convertToDouble();
     } else {
       unsigned bits = size * 8;
       // Sub-byte and boolean elements live in the low bits.
@@ -83,10 +122,12 @@ std::vector<Element> decode(ArrayRef<char> bytes,
       case 9:
         bits = 1, isUnsigned = true;
         break;
-      case 21: case 22:
+      case 21:
+      case 22:
         bits = 4;
         break;
-      case 25: case 26:
+      case 25:
+      case 26:
         bits = 2;
         break;
       default:
@@ -94,7 +135,8 @@ std::vector<Element> decode(ArrayRef<char> bytes,
       }
       APInt value(64, raw);
       value = value.trunc(bits);
-      e.integer = isUnsigned ? int64_t(value.getZExtValue()) : value.getSExtValue();
+      e.integer =
+          isUnsigned ? int64_t(value.getZExtValue()) : value.getSExtValue();
     }
     elements.push_back(e);
   }
@@ -130,9 +172,8 @@ struct TensorDir {
   std::vector<TensorFile> files; // input_0.pb, input_1.pb, ... in order
 };
 
-FailureOr<std::vector<TensorFile>> readTensorDir(StringRef dir,
-                                                 StringRef prefix,
-                                                 Location loc) {
+FailureOr<std::vector<TensorFile>>
+readTensorDir(StringRef dir, StringRef prefix, Location loc) {
   std::vector<TensorFile> files;
   for (unsigned i = 0;; ++i) {
     SmallString<128> path(dir);
@@ -186,8 +227,8 @@ int execute(StringRef program, ArrayRef<std::string> args, unsigned timeout,
   std::optional<StringRef> redirects[] = {std::nullopt, StringRef(stdoutPath),
                                           StringRef(stdoutPath)};
   bool failedToRun = false;
-  int code = llvm::sys::ExecuteAndWait(program, argv, std::nullopt,
-                                       redirects, timeout, 0, &error, &failedToRun);
+  int code = llvm::sys::ExecuteAndWait(program, argv, std::nullopt, redirects,
+                                       timeout, 0, &error, &failedToRun);
   return failedToRun ? -1 : code;
 }
 
@@ -262,12 +303,11 @@ int mlir::quantc::runModel(MLIRContext &context, const RunOptions &options) {
     }
     ArrayRef<int64_t> shape = file->value.getType().getShape();
     if (shape != ArrayRef<int64_t>(input.shape) ||
-        file->dataType != input.onnxDataType) {
-      emitError(loc) << "input '" << input.onnxName << "' is "
-                     << input.cType << shapeString(input.shape)
-                     << " (ONNX type " << input.onnxDataType
-                     << "), the file gives ONNX type " << file->dataType
-                     << " " << shapeString(shape);
+        !isAcceptedInputType(file->dataType, input.onnxDataType)) {
+      emitError(loc) << "input '" << input.onnxName << "' is " << input.cType
+                     << shapeString(input.shape) << " (ONNX type "
+                     << input.onnxDataType << "), the file gives ONNX type "
+                     << file->dataType << " " << shapeString(shape);
       return 1;
     }
     std::string path = at("input_" + std::to_string(index) + ".bin");
@@ -288,13 +328,20 @@ int mlir::quantc::runModel(MLIRContext &context, const RunOptions &options) {
     writeRunnerSource(model, header, ros);
   }
   if (failed(writeFile(at("model.o"), compiled.output, loc)) ||
-      failed(writeFile(at(header), ArrayRef<char>(headerText.data(), headerText.size()), loc)) ||
-      failed(writeFile(at("runner.c"), ArrayRef<char>(runnerText.data(), runnerText.size()), loc)))
+      failed(writeFile(at(header),
+                       ArrayRef<char>(headerText.data(), headerText.size()),
+                       loc)) ||
+      failed(writeFile(at("runner.c"),
+                       ArrayRef<char>(runnerText.data(), runnerText.size()),
+                       loc)))
     return 1;
 
   llvm::Triple triple(model.triple);
-  bool native = triple.getArch() == llvm::Triple(llvm::sys::getDefaultTargetTriple()).getArch() &&
-                triple.getOS() == llvm::Triple(llvm::sys::getDefaultTargetTriple()).getOS();
+  bool native =
+      triple.getArch() ==
+          llvm::Triple(llvm::sys::getDefaultTargetTriple()).getArch() &&
+      triple.getOS() ==
+          llvm::Triple(llvm::sys::getDefaultTargetTriple()).getOS();
   std::string compiler, emulator;
   std::vector<std::string> emulatorArgs;
   if (native) {
@@ -326,9 +373,9 @@ int mlir::quantc::runModel(MLIRContext &context, const RunOptions &options) {
     return 1;
   }
   std::string log = at("log.txt"), error;
-  std::vector<std::string> linkArgs = {compiler, "-std=c11", "-O1", "-o",
-                                       at("runner"), at("runner.c"),
-                                       at("model.o"), "-lm"};
+  std::vector<std::string> linkArgs = {
+      compiler,     "-std=c11",     "-O1",         "-o",
+      at("runner"), at("runner.c"), at("model.o"), "-lm"};
   if (!native)
     linkArgs.insert(linkArgs.begin() + 1, "-static");
   if (execute(compiler, linkArgs, options.timeoutSeconds, log, error) != 0) {
@@ -360,8 +407,8 @@ int mlir::quantc::runModel(MLIRContext &context, const RunOptions &options) {
   }
   bool allMatch = true;
   for (auto [index, output] : llvm::enumerate(model.outputs)) {
-    auto bytes = llvm::MemoryBuffer::getFile(runnerArgs[model.inputs.size() + index],
-                                             false, false);
+    auto bytes = llvm::MemoryBuffer::getFile(
+        runnerArgs[model.inputs.size() + index], false, false);
     if (!bytes) {
       emitError(loc) << "the runner wrote no output " << index;
       return 1;
@@ -391,8 +438,8 @@ int mlir::quantc::runModel(MLIRContext &context, const RunOptions &options) {
     if (file->value.getType().getShape() != ArrayRef<int64_t>(output.shape) ||
         actual.size() != want.size()) {
       llvm::outs() << "output " << index << " '" << output.onnxName
-                   << "': shape " << shapeString(output.shape)
-                   << ", expected " << shapeString(file->value.getType().getShape())
+                   << "': shape " << shapeString(output.shape) << ", expected "
+                   << shapeString(file->value.getType().getShape())
                    << ": MISMATCH\n";
       allMatch = false;
       continue;
@@ -416,13 +463,15 @@ int mlir::quantc::runModel(MLIRContext &context, const RunOptions &options) {
         }
       } else {
         ok = a.integer == w.integer;
-        maxError = std::max(maxError, std::fabs(double(a.integer) - double(w.integer)));
+        maxError = std::max(maxError,
+                            std::fabs(double(a.integer) - double(w.integer)));
       }
       if (!ok && mismatches++ == 0)
         first = i;
     }
-    llvm::outs() << "output " << index << " '" << output.onnxName << "': "
-                 << actual.size() << " values, max abs error " << maxError;
+    llvm::outs() << "output " << index << " '" << output.onnxName
+                 << "': " << actual.size() << " values, max abs error "
+                 << maxError;
     if (mismatches) {
       const Element &a = actual[first], &w = want[first];
       llvm::outs() << ", " << mismatches << " MISMATCHES (first at " << first

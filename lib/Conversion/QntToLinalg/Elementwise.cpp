@@ -459,8 +459,9 @@ static Value floatToInteger(OpBuilder &b, Location loc, Value x,
       converted);
 }
 
-/// The encoding of a small float type: sign-magnitude with `mantissaBits`
-/// and a biased exponent, specials read from APFloat's semantics.
+/// The encoding of a small float type (16 bits or fewer): sign-magnitude
+/// with `mantissaBits` and a biased exponent, specials read from APFloat's
+/// semantics.
 struct SmallFloatFormat {
   FloatType type;
   unsigned bits = 0, mantissaBits = 0;
@@ -472,7 +473,7 @@ struct SmallFloatFormat {
 
   static std::optional<SmallFloatFormat> get(Type type) {
     auto floatType = dyn_cast<FloatType>(type);
-    if (!floatType || floatType.isF32() || floatType.getWidth() > 8)
+    if (!floatType || floatType.getWidth() > 16)
       return std::nullopt;
     const llvm::fltSemantics &sem = floatType.getFloatSemantics();
     SmallFloatFormat format;
@@ -506,12 +507,15 @@ static Value selectBySign(OpBuilder &b, Location loc, Value negative,
       SmallFloatFormat::encoding(b, loc, positiveValue));
 }
 
+static Value finishSmallFloat(OpBuilder &b, Location loc, Value x,
+                              const SmallFloatFormat &format, bool saturate,
+                              Value negative, Value encoded);
+
 /// f32 to a small float, rounding to nearest even, as the op defines it:
 /// overflow (infinities included) saturates or becomes infinity or NaN by
 /// `saturate`; NaN stays NaN (f4E2M1FN, without NaN, stores -0).
 static Value floatToSmallFloat(OpBuilder &b, Location loc, Value x,
                                const SmallFloatFormat &format, bool saturate) {
-  const llvm::fltSemantics &sem = format.type.getFloatSemantics();
   Type i32 = b.getI32Type();
   auto constant = [&](int64_t v) { return createIntConstant(b, loc, i32, v); };
   unsigned shift = 23 - format.mantissaBits;
@@ -534,6 +538,12 @@ static Value floatToSmallFloat(OpBuilder &b, Location loc, Value x,
       b, loc, arith::ShRUIOp::create(b, loc, rounded, constant(shift)),
       constant(int64_t(127 - format.bias()) << format.mantissaBits));
 
+  // A type with f32's exponent range (bf16) needs no more: rounding the
+  // bits is right for f32's subnormals too.
+  if (format.minExponent <=
+      APFloat::semanticsMinExponent(APFloat::IEEEsingle()))
+    return finishSmallFloat(b, loc, x, format, saturate, negative, normal);
+
   // Subnormal results: a count of the smallest subnormal, which is the
   // encoding itself (a count of 2^mantissaBits is the smallest normal).
   float minNormal = std::ldexp(1.0f, format.minExponent);
@@ -550,6 +560,17 @@ static Value floatToSmallFloat(OpBuilder &b, Location loc, Value x,
                             createF32Constant(b, loc, minNormal));
   Value encoded =
       arith::SelectOp::create(b, loc, isSubnormal, subnormal, normal);
+  return finishSmallFloat(b, loc, x, format, saturate, negative, encoded);
+}
+
+/// The rest of floatToSmallFloat from the encoded magnitude: the sign, the
+/// types without a negative zero, overflow and NaN.
+static Value finishSmallFloat(OpBuilder &b, Location loc, Value x,
+                              const SmallFloatFormat &format, bool saturate,
+                              Value negative, Value encoded) {
+  const llvm::fltSemantics &sem = format.type.getFloatSemantics();
+  Type i32 = b.getI32Type();
+  auto constant = [&](int64_t v) { return createIntConstant(b, loc, i32, v); };
 
   // Sign, then the types without a negative zero.
   Value withSign = arith::SelectOp::create(

@@ -562,6 +562,67 @@ func.func @cast_from_f8(%x: tensor<4xf8E5M2>) -> tensor<4xf32> {
 
 // -----
 
+// f32 to f16 on the bits: round the mantissa to 10 bits half to even
+// (shift 13, rebias by (127 - 15) << 10), subnormals count multiples of
+// 2^-24; without saturate, overflow is infinity (0x7C00/0xFC00), NaN 0x7E00.
+
+// CHECK-LABEL: func.func @cast_f16
+// CHECK: ^bb0(%[[X:.*]]: f32, %{{.*}}: f16):
+// CHECK: arith.constant 13 : i32
+// CHECK: arith.constant 4095 : i32
+// CHECK: arith.constant 114688 : i32
+// CHECK: arith.constant 6.10351563E-5 : f32
+// CHECK: arith.constant 0x4B800000 : f32
+// CHECK: math.roundeven
+// CHECK: arith.constant 64512 : i32
+// CHECK-NEXT: arith.constant 31744 : i32
+// CHECK-NEXT: arith.select
+// CHECK-NEXT: arith.constant 31743 : i32
+// CHECK-NEXT: arith.cmpi sgt
+// CHECK: arith.constant 32256 : i32
+// CHECK: arith.cmpf uno, %[[X]], %[[X]] : f32
+// CHECK: %[[T:.*]] = arith.trunci %{{.*}} : i32 to i16
+// CHECK-NEXT: %[[R:.*]] = arith.bitcast %[[T]] : i16 to f16
+// CHECK-NEXT: linalg.yield %[[R]] : f16
+func.func @cast_f16(%x: tensor<4xf32>) -> tensor<4xf16> {
+  %0 = qnt.cast %x {saturate = false} : tensor<4xf32> -> tensor<4xf16>
+  return %0 : tensor<4xf16>
+}
+
+// -----
+
+// bf16 has f32's exponent range: rounding the bits (shift 16) covers f32's
+// subnormals too, so there is no subnormal path.
+
+// CHECK-LABEL: func.func @cast_bf16
+// CHECK: arith.constant 16 : i32
+// CHECK: arith.constant 32767 : i32
+// CHECK-NOT: math.roundeven
+// CHECK: arith.constant 32639 : i32
+// CHECK-NEXT: arith.cmpi sgt
+// CHECK: arith.bitcast %{{.*}} : i16 to bf16
+func.func @cast_bf16(%x: tensor<4xf32>) -> tensor<4xbf16> {
+  %0 = qnt.cast %x {saturate = false} : tensor<4xf32> -> tensor<4xbf16>
+  return %0 : tensor<4xbf16>
+}
+
+// -----
+
+// f16 to f32: normal values rebias by (127 - 15) << 23, subnormals scale by
+// 2^-24; infinity is 0x7C00.
+
+// CHECK-LABEL: func.func @cast_from_f16
+// CHECK: arith.bitcast %{{.*}} : f16 to i16
+// CHECK: arith.constant 939524096 : i32
+// CHECK: arith.constant 5.96046448E-8 : f32
+// CHECK: arith.constant 31744 : i32
+func.func @cast_from_f16(%x: tensor<4xf16>) -> tensor<4xf32> {
+  %0 = qnt.cast %x : tensor<4xf16> -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
 // storage_cast is the identity on the converted types.
 
 // CHECK-LABEL: func.func @storage_cast

@@ -620,8 +620,8 @@ LogicalResult convertDropout(OpBinder &b) {
   return success();
 }
 
-/// Cast to f32 (FLOAT; FLOAT16, BFLOAT16 and DOUBLE too, since QuantC
-/// computes in f32 and does not round to the narrower formats), to integers,
+/// Cast to f32 (FLOAT; DOUBLE too, since QuantC computes in f32; FLOAT16
+/// and BFLOAT16 round to their type and return to f32), to integers,
 /// to bool or to the small floats (FLOAT8E8M0 with its round_mode). Casting
 /// a quantized value to its storage type returns it unchanged; other casts
 /// of quantized values start from the stored integers.
@@ -699,11 +699,28 @@ LogicalResult convertCast(OpBinder &b) {
     input = asStoredIntegers(b, input);
     type = getTensorType(input);
   }
+  Type f32 = b.getBuilder().getF32Type();
+  if (to == onnx::TensorProto::FLOAT16 || to == onnx::TensorProto::BFLOAT16) {
+    // Values live in f32; rounding to the 16-bit type and back keeps ONNX's
+    // precision and range (overflow to infinity: saturate = false). Integers
+    // reach f32 exactly up to 2^24, beyond FLOAT16's range.
+    auto f32Type = RankedTensorType::get(type.getShape(), f32);
+    if (!type.getElementType().isF32())
+      input = b.create<CastOp>(f32Type, input);
+    Builder &builder = b.getBuilder();
+    Type narrow = to == onnx::TensorProto::FLOAT16
+                      ? Type(builder.getF16Type())
+                      : Type(builder.getBF16Type());
+    Value rounded =
+        b.create<CastOp>(RankedTensorType::get(type.getShape(), narrow), input,
+                         /*saturate=*/false, *roundMode);
+    b.setResult(0, b.create<CastOp>(f32Type, rounded));
+    return success();
+  }
   if (type.getElementType() == *target) {
     b.setResult(0, input);
     return success();
   }
-  Type f32 = b.getBuilder().getF32Type();
   auto isSmallFloat = [](Type t) { return isa<FloatType>(t) && !t.isF32(); };
   // qnt.cast converts the small floats only to and from f32. A small float
   // reaches f32 exactly, so other targets go through f32. Integers reach a
@@ -737,9 +754,9 @@ LogicalResult convertCast(OpBinder &b) {
     input = b.create<CastOp>(
         RankedTensorType::get(type.getShape(), b.getBuilder().getI32Type()),
         input);
-  b.setResult(
-      0, b.create<CastOp>(RankedTensorType::get(type.getShape(), *target),
-                          input, saturate != 0, *roundMode));
+  b.setResult(0,
+              b.create<CastOp>(RankedTensorType::get(type.getShape(), *target),
+                               input, saturate != 0, *roundMode));
   return success();
 }
 

@@ -70,9 +70,10 @@ def Qnt_Tensor : RankedTensorOf<[Qnt_Element]>;
 // Only data movement, constants and the two cast ops accept them.
 def Qnt_Integer : AnyTypeOf<[I1, I<2>, I<4>, I8, I16, I32, I64, UI<2>, UI<4>, UI8, UI16, UI32, UI64]>;
 def Qnt_IntegerTensor : RankedTensorOf<[Qnt_Integer]>;
-// ONNX's 8- and 4-bit float element types; only qnt.cast converts them.
-def Qnt_SmallFloat : AnyTypeOf<[F8E4M3FN, F8E4M3FNUZ, F8E5M2, F8E5M2FNUZ,
-                                F4E2M1FN, F8E8M0FNU]>;
+// ONNX's 16-, 8- and 4-bit float element types; only qnt.cast converts them
+// (QuantC computes in f32; a cast to f16 or bf16 and back rounds to them).
+def Qnt_SmallFloat : AnyTypeOf<[F16, BF16, F8E4M3FN, F8E4M3FNUZ, F8E5M2,
+                                F8E5M2FNUZ, F4E2M1FN, F8E8M0FNU]>;
 def Qnt_AnyTensor : RankedTensorOf<[Qnt_Element, Qnt_Integer, Qnt_SmallFloat]>;
 def Qnt_FloatTensor : RankedTensorOf<[F32]>;
 def Qnt_QuantizedTensor : RankedTensorOf<[Qnt_UniformQuantizedType]>;

@@ -138,8 +138,8 @@ def Qnt_CastOp : Qnt_Op<"cast", [Pure]> {
   let description = [{
     Elementwise conversion between `f32` and integer tensors, between
     integer types, or between `f32` and one of ONNX's small float types
-    (`f8E4M3FN`, `f8E4M3FNUZ`, `f8E5M2`, `f8E5M2FNUZ`, `f4E2M1FN`,
-    `f8E8M0FNU`).
+    (`f16`, `bf16`, `f8E4M3FN`, `f8E4M3FNUZ`, `f8E5M2`, `f8E5M2FNUZ`,
+    `f4E2M1FN`, `f8E8M0FNU`).
     Integer to integer wraps to the target width
     (two's complement, as ONNX and NumPy do); integer to f32 rounds to
     nearest even; f32 to integer truncates toward zero and saturates to
@@ -153,6 +153,8 @@ def Qnt_CastOp : Qnt_Op<"cast", [Pure]> {
     where the type has one (`f8E5M2`) and NaN otherwise. NaN stays NaN.
     `f4E2M1FN` has neither infinity nor NaN: it always saturates, and NaN
     is not accepted by the folder. The FNUZ types have no negative zero.
+    `f16` and `bf16` are IEEE formats: ONNX rounds to them with overflow to
+    infinity, which is `saturate = false` (the importer's choice for them).
     `saturate` only matters for f32 to a small float.
     Input and result have the same shape.
 
