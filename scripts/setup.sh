@@ -13,6 +13,8 @@ packages=(
   libprotobuf-dev protobuf-compiler libonnx-dev
   # Python helpers used by tests to build models.
   python3-onnx python3-numpy
+  # Sample data for the accuracy report (python/quantc/accuracy.py).
+  python3-sklearn python3-skimage dataset-fashion-mnist
   # Cross targets: `quantc run --target=aarch64-linux-gnu|riscv64-linux-gnu`
   # links with the cross gcc and runs under qemu-user.
   gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu libc6-dev-arm64-cross

@@ -24,6 +24,13 @@ shared_models = os.path.join(os.path.dirname(config.quantc_src_root), "shared", 
 if os.path.isdir(shared_models):
     config.available_features.add("shared-models")
 config.substitutions.append(("%shared_models", shared_models))
+# Sample data from Debian packages (python3-sklearn's digits, python3-skimage,
+# dataset-fashion-mnist) for the accuracy report.
+if all(os.path.exists(p) for p in (
+        "/usr/lib/python3/dist-packages/sklearn/datasets/data/digits.csv.gz",
+        "/usr/lib/python3/dist-packages/skimage/data",
+        "/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz")):
+    config.available_features.add("debian-datasets")
 # Debian's interpreter, which has python3-onnx and numpy.
 config.substitutions.append(("%python", "/usr/bin/python3"))
 config.substitutions.append(("%quantc_src", config.quantc_src_root))

@@ -1,0 +1,703 @@
+"""Accuracy of post-training quantization, measured on real sample data.
+
+Every model in shared/models/float is compiled twice by `quantc compile`:
+as float (the fp32 reference, which matches ONNX Runtime) and quantized with
+the statistics `quantc calibrate --method=M` gathered on calibration samples.
+Both shared libraries are loaded with ctypes and run on evaluation samples
+disjoint from the calibration ones; classifiers report how often the
+quantized model's top-1 class agrees with the float model's, regressors and
+detectors the signal-to-quantization-noise ratio of their outputs.
+
+The samples come from Debian packages (python3-sklearn's digits,
+dataset-fashion-mnist, python3-skimage's photographs); everything is seeded,
+so two runs write the same report.
+
+    PYTHONPATH=python /usr/bin/python3 -m quantc.accuracy \\
+        --quantc build/bin/quantc -o docs/Accuracy.md
+"""
+
+import argparse
+import ctypes
+import dataclasses
+import gzip
+import os
+import re
+import subprocess
+import sys
+import time
+import zlib
+from pathlib import Path
+from typing import Callable, Dict, List, Optional, Sequence
+
+import numpy as np
+
+METHODS = ("minmax", "percentile", "entropy", "mse")
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_MODELS_DIR = ROOT.parent / "shared" / "models" / "float"
+FASHION_DIR = Path("/usr/share/datasets/fashion-mnist")
+
+# Goals of the accuracy issue, met by per-channel weights with entropy or
+# percentile calibration.
+GOAL_METHODS = ("entropy", "percentile")
+GOAL_AGREEMENT = 99.0
+GOAL_SQNR = 25.0
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def rng_for(seed: int, label: str) -> np.random.RandomState:
+    """A generator per (seed, purpose), so adding a model changes no other."""
+    return np.random.RandomState((seed + zlib.crc32(label.encode())) % 2**32)
+
+
+# ===----------------------------------------------------------------------===
+# Data: MNIST-style digits
+# ===----------------------------------------------------------------------===
+
+
+def load_digits_28() -> (np.ndarray, np.ndarray):
+    """sklearn's 1797 8x8 digits as MNIST-like 28x28 images in [0, 1].
+
+    MNIST fits each digit in a 20x20 box and centres its centre of mass in
+    a 28x28 white-on-black image; the 8x8 digits (0..16, ink high) are
+    upscaled bicubically to 20x20 and placed the same way.
+    """
+    from scipy import ndimage
+    from sklearn.datasets import load_digits
+    from skimage.transform import resize
+
+    digits = load_digits()
+    images = np.empty((len(digits.images), 28, 28), np.float32)
+    for i, image in enumerate(digits.images):
+        big = resize(image / 16.0, (20, 20), order=3, mode="edge")
+        padded = np.pad(np.clip(big, 0, 1), 4)
+        cy, cx = ndimage.center_of_mass(padded)
+        images[i] = np.clip(ndimage.shift(padded, (14 - cy, 14 - cx),
+                                          order=1), 0, 1)
+    return images, digits.target.astype(np.int64)
+
+
+def load_fashion_28(count: int) -> np.ndarray:
+    """The first `count` Fashion-MNIST test images, in [0, 1]."""
+    with gzip.open(FASHION_DIR / "t10k-images-idx3-ubyte.gz", "rb") as f:
+        raw = f.read()
+    images = np.frombuffer(raw, np.uint8, offset=16).reshape(-1, 28, 28)
+    return images[:count].astype(np.float32) / 255.0
+
+
+def digits_split(seed: int, calib: int, evaluate: int):
+    """Disjoint calibration and evaluation digits, by a seeded permutation."""
+    images, labels = load_digits_28()
+    order = rng_for(seed, "digits").permutation(len(images))
+    calib = min(calib, len(images))
+    evaluate = min(evaluate, len(images) - calib)
+    c, e = order[:calib], order[calib:calib + evaluate]
+    return images[c], images[e], labels[e]
+
+
+# ===----------------------------------------------------------------------===
+# Data: photographs
+# ===----------------------------------------------------------------------===
+
+# skimage.data photographs (cat() is chelsea(), so only chelsea is used).
+# The two sets share no photograph.
+CALIB_PHOTOS = ("chelsea", "rocket", "hubble_deep_field",
+                "immunohistochemistry", "camera", "moon")
+EVAL_PHOTOS = ("astronaut", "coffee", "stereo_motorcycle", "retina", "coins",
+               "grass")
+
+
+def load_photo(name: str) -> np.ndarray:
+    """skimage.data photograph `name` as HxWx3 float RGB in [0, 1]."""
+    import skimage.data
+
+    image = getattr(skimage.data, name)()
+    if isinstance(image, tuple):  # stereo_motorcycle: (left, right, disp)
+        image = image[0]
+    image = np.asarray(image, np.float32)
+    if image.max() > 1.0:
+        image /= 255.0
+    if image.ndim == 2:
+        image = np.repeat(image[:, :, None], 3, axis=2)
+    return image[:, :, :3]
+
+
+def random_crops(photos: Sequence[str], count: int, height: int, width: int,
+                 rng: np.random.RandomState) -> np.ndarray:
+    """`count` crops (N x H x W x 3 in [0, 1]) cycling over `photos`.
+
+    Each crop has the target's aspect ratio, a random size between 30% and
+    100% of the largest that fits, a random place and a random horizontal
+    flip, and is resized to height x width with antialiasing.
+    """
+    from skimage.transform import resize
+
+    images = [load_photo(name) for name in photos]
+    crops = np.empty((count, height, width, 3), np.float32)
+    for i in range(count):
+        image = images[i % len(images)]
+        h, w = image.shape[:2]
+        fit = min(h / height, w / width)
+        scale = fit * rng.uniform(0.3, 1.0)
+        ch, cw = max(8, int(height * scale)), max(8, int(width * scale))
+        y, x = rng.randint(0, h - ch + 1), rng.randint(0, w - cw + 1)
+        crop = image[y:y + ch, x:x + cw]
+        if rng.rand() < 0.5:
+            crop = crop[:, ::-1]
+        crops[i] = resize(crop, (height, width), order=1, mode="edge",
+                          anti_aliasing=True)
+    return crops
+
+
+def luma(rgb: np.ndarray) -> np.ndarray:
+    """ITU-R BT.601 Y of RGB in [0, 1], as the super-resolution model takes."""
+    return rgb @ np.array([0.299, 0.587, 0.114], np.float32)
+
+
+# ===----------------------------------------------------------------------===
+# Models
+# ===----------------------------------------------------------------------===
+
+
+@dataclasses.dataclass
+class Samples:
+    """Model inputs (a batch along the first axis), and what they are."""
+    calib: np.ndarray
+    evaluate: np.ndarray
+    description: str
+    labels: Optional[np.ndarray] = None  # ground truth of `evaluate`
+    extra: Optional[np.ndarray] = None  # out-of-distribution evaluation
+    disjoint: bool = True
+
+
+@dataclasses.dataclass
+class ModelSpec:
+    name: str
+    kind: str  # "classifier" or "regressor"
+    data: Callable[["Options"], Samples]
+    # Output names grouped into the SQNR figures a regressor reports.
+    sqnr_groups: Optional[Dict[str, Sequence[int]]] = None
+    note: str = ""
+
+
+MNIST_NORM = {
+    # Each model's input scaling is the one of these under which its float
+    # version classifies the digits best (the report lists that accuracy).
+    "unit": lambda x: x,
+    "byte": lambda x: x * 255.0,
+    "standard": lambda x: (x - 0.1307) / 0.3081,
+}
+
+
+def mnist_data(norm: str, flat: bool):
+    def make(opts: "Options") -> Samples:
+        calib, evaluate, labels = digits_split(opts.seed, opts.digits_calib,
+                                               opts.digits_eval)
+        fashion = load_fashion_28(opts.fashion) if opts.fashion else None
+        shape = (-1, 784) if flat else (-1, 1, 28, 28)
+        f = MNIST_NORM[norm]
+        prep = lambda x: f(x).reshape(shape).astype(np.float32)
+        return Samples(
+            prep(calib), prep(evaluate),
+            f"sklearn digits upscaled to 28x28, normalization '{norm}'",
+            labels=labels,
+            extra=None if fashion is None else prep(fashion))
+    return make
+
+
+IMAGENET_MEAN = np.array([0.485, 0.456, 0.406], np.float32)
+IMAGENET_STD = np.array([0.229, 0.224, 0.225], np.float32)
+
+
+def imagenet_data(size: int, calib: str, evaluate: str):
+    def make(opts: "Options") -> Samples:
+        def prep(crops):
+            x = (crops - IMAGENET_MEAN) / IMAGENET_STD
+            return np.ascontiguousarray(x.transpose(0, 3, 1, 2), np.float32)
+        c = random_crops(CALIB_PHOTOS, getattr(opts, calib), size, size,
+                         rng_for(opts.seed, "imagenet-calib"))
+        e = random_crops(EVAL_PHOTOS, getattr(opts, evaluate), size, size,
+                         rng_for(opts.seed, "imagenet-eval"))
+        return Samples(prep(c), prep(e), "photo crops, ImageNet mean/std")
+    return make
+
+
+def ultraface_data(opts: "Options") -> Samples:
+    def prep(crops):
+        x = (crops * 255.0 - 127.0) / 128.0
+        return np.ascontiguousarray(x.transpose(0, 3, 1, 2), np.float32)
+    c = random_crops(CALIB_PHOTOS, opts.photo_calib, 240, 320,
+                     rng_for(opts.seed, "ultraface-calib"))
+    e = random_crops(EVAL_PHOTOS, opts.photo_eval, 240, 320,
+                     rng_for(opts.seed, "ultraface-eval"))
+    return Samples(prep(c), prep(e), "photo crops 320x240, (RGB-127)/128")
+
+
+def super_resolution_data(opts: "Options") -> Samples:
+    def prep(crops):
+        return luma(crops)[:, None, :, :].astype(np.float32)
+    c = random_crops(CALIB_PHOTOS, opts.sr_calib, 224, 224,
+                     rng_for(opts.seed, "sr-calib"))
+    e = random_crops(EVAL_PHOTOS, opts.sr_eval, 224, 224,
+                     rng_for(opts.seed, "sr-eval"))
+    return Samples(prep(c), prep(e), "Y channel of photo crops, [0, 1]")
+
+
+def sine_data(opts: "Options") -> Samples:
+    """Random x in [0, 2pi) to calibrate; a grid offset from them to test."""
+    calib = rng_for(opts.seed, "sine").uniform(0, 2 * np.pi, opts.sine_calib)
+    step = 2 * np.pi / opts.sine_eval
+    grid = (np.arange(opts.sine_eval) + 0.5) * step
+    assert not np.intersect1d(calib.astype(np.float32),
+                              grid.astype(np.float32)).size
+    return Samples(calib.astype(np.float32).reshape(-1, 1),
+                   grid.astype(np.float32).reshape(-1, 1),
+                   "x in [0, 2pi): uniform random (calibration), "
+                   "midpoint grid (evaluation)")
+
+
+def test_vector_data(model: str):
+    """The model's own test vectors, for models no Debian data fits."""
+    def make(opts: "Options") -> Samples:
+        import onnx
+        from onnx import numpy_helper
+
+        folder = opts.models_dir / model
+        inputs = [numpy_helper.to_array(onnx.load_tensor(str(p)))
+                  for p in sorted(folder.glob("test_data_set*/input_0.pb"))]
+        batch = np.concatenate(inputs).astype(np.float32)
+        return Samples(batch, batch, "the model's own test vector",
+                       disjoint=False)
+    return make
+
+
+MODELS = [
+    ModelSpec("onnx_zoo_mnist_8", "classifier", mnist_data("byte", False)),
+    ModelSpec("burn_mnist_cnn", "classifier", mnist_data("standard", False)),
+    ModelSpec("onnx_mlir_mnist", "classifier",
+              mnist_data("standard", False)),
+    ModelSpec("ort_mnist_mlp_original", "classifier", mnist_data("unit", True),
+              note="its float model classifies the digits at chance level "
+                   "under every normalization tried ([0, 1], 0..255, "
+                   "MNIST's mean/std, transposed), so its inputs are real "
+                   "images but its decisions are not meaningful ones"),
+    ModelSpec("onnx2c_pytorch_mnist_mlp", "classifier",
+              mnist_data("unit", True)),
+    ModelSpec("mobilenetv2_float", "classifier",
+              imagenet_data(244, "photo_calib", "photo_eval")),
+    ModelSpec("winml_speech_recog_squeezenet", "classifier",
+              test_vector_data("winml_speech_recog_squeezenet"),
+              note="no spoken-word recordings in Debian; its one test "
+                   "vector (seeded noise) calibrates and evaluates"),
+    ModelSpec("ort_test_voice_commands", "classifier",
+              test_vector_data("ort_test_voice_commands"),
+              note="no data in Debian for its 6 input features; its one "
+                   "test vector calibrates and evaluates"),
+    ModelSpec("onnx_zoo_super_resolution_10", "regressor",
+              super_resolution_data),
+    ModelSpec("ultraface_slim_320", "regressor", ultraface_data,
+              sqnr_groups={"scores": [0], "boxes": [1]}),
+    ModelSpec("burn_sine_mlp", "regressor", sine_data),
+    ModelSpec("onnx2c_tflm_hello_world_sine", "regressor", sine_data),
+]
+
+
+# ===----------------------------------------------------------------------===
+# Compiled models through ctypes
+# ===----------------------------------------------------------------------===
+
+C_TYPES = {"float": np.float32, "double": np.float64, "int8_t": np.int8,
+           "uint8_t": np.uint8, "int16_t": np.int16, "int32_t": np.int32,
+           "int64_t": np.int64}
+TENSOR_COMMENT = re.compile(
+    r'/\* (input|output) (\d+): "(.*)", (\w+)((?:\[\d+\])*)')
+
+
+@dataclasses.dataclass
+class TensorSig:
+    name: str
+    dtype: type
+    shape: List[int]
+
+
+def parse_header(text: str):
+    """The inputs and outputs a quantc header declares, in call order."""
+    inputs, outputs = [], []
+    for role, _, name, ctype, dims in TENSOR_COMMENT.findall(text):
+        shape = [int(d) for d in re.findall(r"\d+", dims)]
+        sig = TensorSig(name, C_TYPES[ctype], shape)
+        (inputs if role == "input" else outputs).append(sig)
+    return inputs, outputs
+
+
+class CompiledModel:
+    """A model compiled to a shared library, run one sample at a time."""
+
+    def __init__(self, library: Path, header: Path, name: str):
+        self.inputs, self.outputs = parse_header(header.read_text())
+        self.lib = ctypes.CDLL(str(library))
+        self.lib[f"{name}_workspace_size"].restype = ctypes.c_size_t
+        size = self.lib[f"{name}_workspace_size"]()
+        self.workspace = np.zeros(max(size, 1) + 64, np.uint8)
+        offset = (-self.workspace.ctypes.data) % 64
+        self.workspace_ptr = self.workspace.ctypes.data + offset
+        self.fn = self.lib[f"{name}_run"]
+        self.fn.restype = None
+        self.out_buffers = [np.zeros(o.shape, o.dtype) for o in self.outputs]
+
+    def run(self, *inputs: np.ndarray) -> List[np.ndarray]:
+        args = []
+        keep = []
+        for sig, value in zip(self.inputs, inputs):
+            array = np.ascontiguousarray(value, sig.dtype).reshape(sig.shape)
+            keep.append(array)
+            args.append(ctypes.c_void_p(array.ctypes.data))
+        args += [ctypes.c_void_p(b.ctypes.data) for b in self.out_buffers]
+        args.append(ctypes.c_void_p(self.workspace_ptr))
+        self.fn(*args)
+        return [b.copy() for b in self.out_buffers]
+
+    def run_batch(self, batch: np.ndarray) -> List[np.ndarray]:
+        """Outputs stacked over the samples of a single-input batch."""
+        results = [self.run(sample) for sample in batch]
+        return [np.stack([r[i] for r in results])
+                for i in range(len(self.outputs))]
+
+
+def run_tool(args: Sequence[str]) -> None:
+    result = subprocess.run([str(a) for a in args], capture_output=True,
+                            text=True, check=False)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(map(str, args))} failed:\n"
+                           f"{result.stderr[-4000:]}")
+
+
+def compile_model(opts: "Options", model: Path, out: Path, name: str,
+                  calibration: Optional[Path] = None) -> CompiledModel:
+    args = [opts.quantc, "compile", model, "--shared", "-o", out / f"{name}.so",
+            "--header", out / f"{name}.h", "--name", name]
+    if calibration:
+        args += ["--calibration", calibration,
+                 f"--weight-granularity={opts.weight_granularity}",
+                 f"--activation-type={opts.activation_type}"]
+    run_tool(args)
+    return CompiledModel(out / f"{name}.so", out / f"{name}.h", name)
+
+
+def calibrate(opts: "Options", model: Path, data: Path, method: str,
+              out: Path) -> Path:
+    stats = out / f"stats_{method}.json"
+    run_tool([opts.quantc, "calibrate", model, "--data", data, "-o", stats,
+              f"--method={method}"])
+    return stats
+
+
+# ===----------------------------------------------------------------------===
+# Metrics
+# ===----------------------------------------------------------------------===
+
+
+def top1(outputs: np.ndarray) -> np.ndarray:
+    return outputs.reshape(len(outputs), -1).argmax(axis=1)
+
+
+def sqnr_db(reference: np.ndarray, quantized: np.ndarray) -> float:
+    noise = np.sum((reference.astype(np.float64) - quantized) ** 2)
+    signal = np.sum(reference.astype(np.float64) ** 2)
+    return float("inf") if noise == 0 else float(10 * np.log10(signal / noise))
+
+
+@dataclasses.dataclass
+class Result:
+    model: str
+    kind: str
+    samples: Samples
+    float_accuracy: Optional[float] = None
+    cells: Dict[str, str] = dataclasses.field(default_factory=dict)
+    values: Dict[str, float] = dataclasses.field(default_factory=dict)
+    extra: Dict[str, float] = dataclasses.field(default_factory=dict)
+    error: str = ""
+
+
+def evaluate_model(opts: "Options", spec: ModelSpec) -> Result:
+    model = opts.models_dir / spec.name / "model.onnx"
+    out = opts.work_dir / spec.name
+    out.mkdir(parents=True, exist_ok=True)
+    start = time.time()
+    samples = spec.data(opts)
+    result = Result(spec.name, spec.kind, samples)
+    np.save(out / "calib.npy", samples.calib)
+    data_dir = out / "calib"
+    data_dir.mkdir(exist_ok=True)
+    for stale in data_dir.glob("*"):
+        stale.unlink()
+    np.save(data_dir / "input_0.npy", samples.calib)
+    log(f"{spec.name}: {len(samples.calib)} calibration, "
+        f"{len(samples.evaluate)} evaluation samples")
+
+    reference = compile_model(opts, model, out, "float_model")
+    ref = reference.run_batch(samples.evaluate)
+    ref_extra = (reference.run_batch(samples.extra)
+                 if samples.extra is not None else None)
+    if spec.kind == "classifier" and samples.labels is not None:
+        result.float_accuracy = 100 * np.mean(top1(ref[0]) == samples.labels)
+    for method in opts.methods:
+        try:
+            stats = calibrate(opts, model, data_dir, method, out)
+            quant = compile_model(opts, model, out, f"q_{method}", stats)
+            got = quant.run_batch(samples.evaluate)
+        except RuntimeError as error:
+            log(f"  {method}: FAILED\n{error}")
+            result.cells[method] = "failed"
+            result.error = str(error).splitlines()[-1]
+            continue
+        if spec.kind == "classifier":
+            agree = 100 * np.mean(top1(got[0]) == top1(ref[0]))
+            result.values[method] = agree
+            result.cells[method] = f"{agree:.2f}"
+            if ref_extra is not None:
+                got_extra = quant.run_batch(samples.extra)
+                result.extra[method] = 100 * np.mean(
+                    top1(got_extra[0]) == top1(ref_extra[0]))
+        else:
+            groups = spec.sqnr_groups or {"": list(range(len(ref)))}
+            figures = {g: sqnr_db(np.concatenate([ref[i].ravel() for i in ix]),
+                                  np.concatenate([got[i].ravel() for i in ix]))
+                       for g, ix in groups.items()}
+            result.values[method] = min(figures.values())
+            result.cells[method] = " / ".join(
+                f"{g} {v:.1f}".strip() for g, v in figures.items())
+        log(f"  {method}: {result.cells[method]}")
+    log(f"  ({time.time() - start:.0f} s)")
+    return result
+
+
+# ===----------------------------------------------------------------------===
+# The report
+# ===----------------------------------------------------------------------===
+
+
+def goal_mark(result: Result) -> str:
+    """PASS when the better of entropy and percentile reaches the goal."""
+    if not result.samples.disjoint:
+        return "n/a (no real data)"
+    tried = [result.values[m] for m in GOAL_METHODS if m in result.values]
+    if not tried:
+        return "n/a"
+    goal = GOAL_AGREEMENT if result.kind == "classifier" else GOAL_SQNR
+    best = max(tried)
+    unit = "%" if result.kind == "classifier" else " dB"
+    if best >= goal:
+        return f"PASS ({best:.2f}{unit} >= {goal:g}{unit})"
+    return f"FAIL ({best:.2f}{unit} < {goal:g}{unit})"
+
+
+def write_report(opts: "Options", results: List[Result], seconds: float):
+    lines = []
+    add = lines.append
+    add("# Accuracy of post-training quantization")
+    add("")
+    add("<!-- Generated by python/quantc/accuracy.py; do not edit. Regenerate "
+        "with\n     PYTHONPATH=python /usr/bin/python3 -m quantc.accuracy "
+        "--quantc build/bin/quantc -o docs/Accuracy.md\n     (needs the "
+        "Debian packages python3-sklearn, python3-skimage and\n     "
+        "dataset-fashion-mnist, and ../shared/models; about "
+        f"{seconds / 60:.0f} minutes on 2 cores). -->")
+    add("")
+    add("Each float model of `shared/models/float` is compiled by `quantc "
+        "compile` as float (the fp32 reference: it matches ONNX Runtime at "
+        "rtol 1e-3 on every test vector) and quantized with the activation "
+        "ranges `quantc calibrate --method=M` finds on calibration samples. "
+        f"Weights are {opts.weight_granularity} s8 (symmetric), activations "
+        f"{opts.activation_type} with a zero point (asymmetric), the "
+        "defaults of `quantc compile`. Both are loaded as shared libraries and "
+        "run on evaluation samples that share none with the calibration "
+        "samples.")
+    add("")
+    add("- Classifiers: **top-1 agreement**, the percentage of evaluation "
+        "samples on which the quantized model picks the float model's class.")
+    add("- Regressors and detectors: **SQNR** of the outputs over all "
+        "evaluation samples, `10*log10(sum(ref^2) / sum((ref - q)^2))` in dB, "
+        "ref the float output, q the quantized one.")
+    add("")
+    add("## Data")
+    add("")
+    add(data_section(opts))
+    add("")
+    add("## Results")
+    add("")
+    methods = list(opts.methods)
+    add("| model | metric | calib / eval samples | " + " | ".join(methods) +
+        " | goal |")
+    add("|---|---|---|" + "---|" * len(methods) + "---|")
+    for r in results:
+        metric = "top-1 agreement %" if r.kind == "classifier" else "SQNR dB"
+        counts = f"{len(r.samples.calib)} / {len(r.samples.evaluate)}"
+        cells = [r.cells.get(m, "") for m in methods]
+        add(f"| {r.model} | {metric} | {counts} | " + " | ".join(cells) +
+            f" | {goal_mark(r)} |")
+    add("")
+    add("Goals: top-1 agreement >= 99 % on the classifiers and SQNR >= 25 dB "
+        "on the regressors and detectors with per-channel weights and "
+        "entropy or percentile calibration (the better of the two counts). "
+        "For ultraface_slim_320 the worse of its two outputs counts.")
+    extra = [r for r in results if r.extra]
+    if extra:
+        add("")
+        add("### MNIST models on Fashion-MNIST (out of distribution)")
+        add("")
+        add("The same quantized models (calibrated on digits) on "
+            f"{opts.fashion} Fashion-MNIST test images: inputs unlike "
+            "anything calibrated on, where the float logits are closer "
+            "together; a stress test, not a goal.")
+        add("")
+        add("| model | " + " | ".join(methods) + " |")
+        add("|---|" + "---|" * len(methods))
+        for r in extra:
+            add(f"| {r.model} | " + " | ".join(
+                f"{r.extra[m]:.2f}" if m in r.extra else "" for m in methods)
+                + " |")
+    add("")
+    add("### Float models on the digits")
+    add("")
+    add("The float models' accuracy against the digits' labels shows the "
+        "preprocessing fits each model (8x8 digits upscaled are blurrier "
+        "than MNIST, so below MNIST's figures):")
+    add("")
+    for r in results:
+        if r.float_accuracy is not None:
+            add(f"- {r.model}: {r.float_accuracy:.1f} %")
+    add("")
+    add("## Notes")
+    add("")
+    for spec in MODELS:
+        if spec.note and any(r.model == spec.name for r in results):
+            add(f"- {spec.name}: {spec.note}.")
+    for r in results:
+        if r.error:
+            add(f"- {r.model}: a method failed: `{r.error}`.")
+    for note in opts.notes:
+        add(f"- {note}")
+    opts.output.parent.mkdir(parents=True, exist_ok=True)
+    opts.output.write_text("\n".join(lines).rstrip() + "\n")
+
+
+def data_section(opts: "Options") -> str:
+    return "\n".join([
+        f"All samples are made deterministically (seed {opts.seed}).",
+        "",
+        "- **MNIST classifiers**: the 1797 8x8 handwritten digits of "
+        "python3-sklearn (`sklearn.datasets.load_digits`, 0..16, ink high) "
+        "upscaled bicubically to 20x20 and placed in 28x28 with their centre "
+        "of mass in the middle (MNIST's layout, white on black, [0, 1]), "
+        "then scaled for each model: onnx_zoo_mnist_8 takes 0..255 (as its "
+        "test sets), burn_mnist_cnn and onnx_mlir_mnist MNIST's "
+        "(x - 0.1307) / 0.3081, the MLPs [0, 1]; each is the scaling, among "
+        "these three, under which the float model classifies the digits "
+        "best. "
+        "A seeded permutation gives the first "
+        f"{opts.digits_calib} digits to calibration and the next "
+        f"{opts.digits_eval} to evaluation.",
+        "- **ImageNet classifier and face detector**: python3-skimage's "
+        "photographs (`skimage.data`). Calibration crops come from "
+        f"{', '.join(CALIB_PHOTOS)}; evaluation crops from "
+        f"{', '.join(EVAL_PHOTOS)} (no photograph in both; cat() is "
+        "chelsea() and is not used). Each crop has the model's aspect ratio, "
+        "30-100 % of the largest size that fits, a random place and a random "
+        "horizontal flip, resized with antialiasing. mobilenetv2_float takes "
+        "244x244 RGB normalized by ImageNet's mean and std; "
+        "ultraface_slim_320 takes 320x240 RGB as (x - 127) / 128 (its "
+        "repository's preprocessing).",
+        "- **Super-resolution**: the BT.601 Y channel ([0, 1]) of 224x224 "
+        "crops of the same photographs, split the same way.",
+        "- **Sine MLPs**: x in [0, 2pi), the range they were trained on: "
+        f"{opts.sine_calib} uniform random values calibrate, a grid of "
+        f"{opts.sine_eval} midpoints evaluates (no value in both).",
+        "- **Speech classifiers**: Debian has no recordings of the spoken "
+        "commands these models classify, and their input features (a "
+        "128x41 spectrogram of unknown parameters; 6 features of an "
+        "embedding) cannot be made faithfully, so each is calibrated and "
+        "evaluated on its single shipped test vector: a smoke test, marked "
+        "n/a against the goal.",
+    ])
+
+
+@dataclasses.dataclass
+class Options:
+    quantc: Path
+    models_dir: Path
+    work_dir: Path
+    output: Path
+    methods: Sequence[str]
+    seed: int
+    digits_calib: int
+    digits_eval: int
+    fashion: int
+    photo_calib: int
+    photo_eval: int
+    sr_calib: int
+    sr_eval: int
+    sine_calib: int
+    sine_eval: int
+    weight_granularity: str
+    activation_type: str
+    notes: List[str] = dataclasses.field(default_factory=list)
+
+
+def parse_args(argv: Optional[Sequence[str]] = None) -> (Options, List[str]):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    build = Path(os.environ.get("QUANTC_BUILD_DIR", ROOT / "build"))
+    parser.add_argument("--quantc", type=Path, default=build / "bin" / "quantc")
+    parser.add_argument("--models-dir", type=Path, default=DEFAULT_MODELS_DIR)
+    parser.add_argument("--work-dir", type=Path,
+                        default=Path("/tmp/quantc-accuracy"))
+    parser.add_argument("-o", "--output", type=Path,
+                        default=ROOT / "docs" / "Accuracy.md")
+    parser.add_argument("--models", default=",".join(s.name for s in MODELS),
+                        help="comma-separated model folder names")
+    parser.add_argument("--methods", default=",".join(METHODS))
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--digits-calib", type=int, default=500)
+    parser.add_argument("--digits-eval", type=int, default=1297)
+    parser.add_argument("--fashion", type=int, default=2000,
+                        help="Fashion-MNIST images (0: skip)")
+    parser.add_argument("--photo-calib", type=int, default=200)
+    parser.add_argument("--photo-eval", type=int, default=500)
+    parser.add_argument("--sr-calib", type=int, default=60)
+    parser.add_argument("--sr-eval", type=int, default=60)
+    parser.add_argument("--sine-calib", type=int, default=200)
+    parser.add_argument("--sine-eval", type=int, default=1000)
+    parser.add_argument("--weight-granularity", default="per-channel")
+    parser.add_argument("--activation-type", default="u8")
+    args = parser.parse_args(argv)
+    methods = [m for m in args.methods.split(",") if m]
+    for m in methods:
+        if m not in METHODS:
+            parser.error(f"unknown method '{m}'")
+    names = [n for n in args.models.split(",") if n]
+    known = {s.name for s in MODELS}
+    for n in names:
+        if n not in known:
+            parser.error(f"unknown model '{n}'")
+    opts = Options(args.quantc, args.models_dir, args.work_dir, args.output,
+                   methods, args.seed, args.digits_calib, args.digits_eval,
+                   args.fashion, args.photo_calib, args.photo_eval,
+                   args.sr_calib, args.sr_eval, args.sine_calib, args.sine_eval,
+                   args.weight_granularity, args.activation_type)
+    return opts, names
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    opts, names = parse_args(argv)
+    start = time.time()
+    results = [evaluate_model(opts, spec) for spec in MODELS
+               if spec.name in names]
+    write_report(opts, results, time.time() - start)
+    log(f"wrote {opts.output} ({time.time() - start:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
