@@ -417,8 +417,8 @@ LogicalResult convertHardSigmoid(OpBinder &b) {
 }
 
 /// PRelu: the slope broadcasts unidirectionally to the input (opset 7+);
-/// before opset 7 ONNX only defines a slope of one element or of the
-/// input's shape.
+/// before opset 7 a slope has one element, the input's shape, or one value
+/// per channel.
 LogicalResult convertPRelu(OpBinder &b) {
   Value input, slope;
   if (b.floatOperand(0, input))
@@ -432,14 +432,22 @@ LogicalResult convertPRelu(OpBinder &b) {
   ArrayRef<int64_t> shape = inputType.getShape();
   ArrayRef<int64_t> slopeShape = slopeType.getShape();
   if (b.getOpset() < 7) {
-    if (slopeType.getNumElements() == 1)
+    // Before opset 7 a one-element slope is shared by all channels and a
+    // 1-D slope of the channel count applies per channel (axis 1), as
+    // exporters of that time produced it.
+    if (slopeType.getNumElements() == 1) {
       slope = b.reshape(slope, {});
-    else if (slopeShape != shape)
+    } else if (slopeShape.size() == 1 && shape.size() >= 2 &&
+               slopeShape[0] == shape[1]) {
+      SmallVector<int64_t> perChannel(shape.size() - 1, 1);
+      perChannel[0] = shape[1];
+      slope = b.reshape(slope, perChannel);
+    } else if (slopeShape != shape)
       return b.unsupported(
           "PRelu before opset 7 with slope shape " + shapeString(slopeShape) +
           " for input shape " + shapeString(shape) +
-          " (that opset defines only a one-element slope or one of the "
-          "input's shape)");
+          " (that opset defines only a one-element slope, one of the "
+          "input's shape or one per channel)");
   } else {
     SmallVector<int64_t> broadcast;
     bool fits = slopeShape.size() <= shape.size();
@@ -574,8 +582,9 @@ LogicalResult convertIdentity(OpBinder &b) {
   return success();
 }
 
-/// Dropout at inference: the output is the input. The optional mask is all
-/// true (bool from opset 10, ones of the input's type before).
+/// Dropout at inference (or training with ratio 0): the output is the input.
+/// The optional mask is all true (bool from opset 10, ones of the input's
+/// type before).
 LogicalResult convertDropout(OpBinder &b) {
   Value input;
   if (b.tensorOperand(0, input))
@@ -597,9 +606,25 @@ LogicalResult convertDropout(OpBinder &b) {
     if (mode.getNumElements() != 1 || !mode.getElementType().isInteger(1))
       return b.emitError() << "training_mode must be a bool scalar, got "
                            << mode.getType();
-    if (*mode.getValues<bool>().begin())
-      return b.unsupported("Dropout with training_mode = true: its output is "
-                           "random; QuantC compiles inference graphs");
+    // Training mode with a ratio of zero keeps every element: that output
+    // is deterministic. Any other ratio draws random numbers.
+    if (*mode.getValues<bool>().begin()) {
+      if (!b.hasOperand(1))
+        return b.unsupported("Dropout with training_mode = true and the "
+                             "default ratio 0.5: its output is random; "
+                             "QuantC compiles inference graphs");
+      DenseElementsAttr ratio;
+      if (b.constantOperand(1, "ratio", ratio))
+        return failure();
+      if (ratio.getNumElements() != 1 ||
+          !isa<FloatType>(ratio.getElementType()))
+        return b.emitError() << "ratio must be a float scalar, got "
+                             << ratio.getType();
+      if (!(*ratio.getValues<APFloat>().begin()).isZero())
+        return b.unsupported("Dropout with training_mode = true and a ratio "
+                             "above 0: its output is random; QuantC "
+                             "compiles inference graphs");
+    }
   }
   b.setResult(0, input);
   if (b.getNumResults() < 2 || b.getNode().output(1).empty())
