@@ -11,8 +11,9 @@ packages=(
   clang-22 lld-22
   # ONNX import.
   libprotobuf-dev protobuf-compiler libonnx-dev
-  # Python helpers used by tests to build models.
-  python3-onnx python3-numpy
+  # Python helpers used by tests to build models; ONNX's own operator test
+  # data for the conformance run.
+  python3-onnx python3-numpy libonnx-testdata
   # Sample data for the accuracy report (python/quantc/accuracy.py).
   python3-sklearn python3-skimage dataset-fashion-mnist
   # Cross targets: `quantc run --target=aarch64-linux-gnu|riscv64-linux-gnu`

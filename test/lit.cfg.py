@@ -31,6 +31,12 @@ if all(os.path.exists(p) for p in (
         "/usr/lib/python3/dist-packages/skimage/data",
         "/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz")):
     config.available_features.add("debian-datasets")
+# ONNX's operator tests as Debian packages them (libonnx-testdata, ONNX 1.12):
+# node tests and PyTorch-exported cases for the conformance run.
+onnx_testdata = "/usr/share/libonnx-testdata/data"
+if os.path.isdir(onnx_testdata):
+    config.available_features.add("onnx-testdata")
+config.substitutions.append(("%onnx_testdata", onnx_testdata))
 # Debian's interpreter, which has python3-onnx and numpy.
 config.substitutions.append(("%python", "/usr/bin/python3"))
 config.substitutions.append(("%quantc_src", config.quantc_src_root))
