@@ -20,8 +20,12 @@
 using namespace mlir;
 using namespace mlir::quantc;
 
-void mlir::quantc::buildLowerToLinalgPipeline(OpPassManager &pm) {
-  pm.addPass(createConvertQntToLinalg());
+void mlir::quantc::buildLowerToLinalgPipeline(OpPassManager &pm,
+                                              StringRef requant) {
+  // convert-qnt-to-linalg{requant=...}
+  ConvertQntToLinalgOptions conversion;
+  conversion.requant = requant.str();
+  pm.addPass(createConvertQntToLinalg(conversion));
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
   funcPm.addPass(createCanonicalizerPass());
   funcPm.addPass(createCSEPass());
@@ -99,17 +103,22 @@ void mlir::quantc::buildLowerToLLVMPipeline(OpPassManager &pm,
 }
 
 void mlir::quantc::buildCodegenPipeline(OpPassManager &pm,
-                                        const CodegenOptions &options) {
-  buildLowerToLinalgPipeline(pm);
-  buildLowerToBuffersPipeline(pm, options);
-  buildLowerToLLVMPipeline(pm, options);
+                                        const CodegenPipelineOptions &options) {
+  CodegenOptions codegen;
+  codegen.indexBitwidth = options.indexBitwidth;
+  codegen.alignment = options.alignment;
+  buildLowerToLinalgPipeline(pm, options.requant);
+  buildLowerToBuffersPipeline(pm, codegen);
+  buildLowerToLLVMPipeline(pm, codegen);
 }
 
 void mlir::quantc::registerCodegenPipelines() {
-  PassPipelineRegistration<>(
+  PassPipelineRegistration<LowerToLinalgOptions>(
       "qnt-lower-to-linalg",
       "Lower qnt ops to linalg, tensor, arith and math on builtin types",
-      buildLowerToLinalgPipeline);
+      [](OpPassManager &pm, const LowerToLinalgOptions &options) {
+        buildLowerToLinalgPipeline(pm, options.requant);
+      });
   PassPipelineRegistration<CodegenOptions>(
       "qnt-lower-to-buffers",
       "Bufferize, return results through out-params and place every "
@@ -120,8 +129,9 @@ void mlir::quantc::registerCodegenPipelines() {
       "Lower bufferized linalg to loops and the LLVM dialect with plain C "
       "signatures",
       buildLowerToLLVMPipeline);
-  PassPipelineRegistration<CodegenOptions>(
-      "qnt-codegen", "qnt-lower-to-linalg, qnt-lower-to-buffers and "
-                     "qnt-lower-to-llvm in order",
+  PassPipelineRegistration<CodegenPipelineOptions>(
+      "qnt-codegen",
+      "qnt-lower-to-linalg, qnt-lower-to-buffers and "
+      "qnt-lower-to-llvm in order",
       buildCodegenPipeline);
 }

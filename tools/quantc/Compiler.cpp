@@ -135,7 +135,9 @@ LogicalResult mlir::quantc::compileModel(MLIRContext &context,
   result.interface = std::move(*interface);
   result.interface.modelFile = llvm::sys::path::filename(options.modelPath);
 
-  if (failed(runPipeline(*module, buildLowerToLinalgPipeline)))
+  if (failed(runPipeline(*module, [&](OpPassManager &pm) {
+        buildLowerToLinalgPipeline(pm, options.requant);
+      })))
     return failure();
   if (options.emit == Stage::Linalg) {
     printModule(*module, result.output);

@@ -31,6 +31,8 @@ struct CompileOptions {
   std::string activationType = "u8";
   bool symmetricActivations = false;
   std::string weightGranularity = "per-channel";
+  /// The requantization contract: "float" or "fixed" (docs/Numerics.md).
+  std::string requant = "float";
   Stage emit = Stage::Obj;
 };
 

@@ -81,6 +81,12 @@ static cl::opt<std::string> weightGranularity(
     "weight-granularity",
     cl::desc("Weight scales when quantizing: per-channel or per-tensor"),
     cl::init("per-channel"), cl::cat(quantCategory));
+static cl::opt<std::string> requantMode(
+    "requant",
+    cl::desc("Requantization of integer accumulators: float (f32 multiplier, "
+             "default) or fixed (integer multiplier and rounding shift); "
+             "see docs/Numerics.md"),
+    cl::init("float"), cl::cat(quantCategory));
 
 static cl::opt<std::string>
     targetTriple("target",
@@ -178,6 +184,9 @@ static bool buildCompileOptions(MLIRContext &context, CompileOptions &options) {
   options.activationType = activationType;
   options.symmetricActivations = symmetricActivations;
   options.weightGranularity = weightGranularity;
+  options.requant = requantMode;
+  if (requantMode != "float" && requantMode != "fixed")
+    return emitError(loc) << "--requant must be float or fixed", false;
   if (activationType != "u8" && activationType != "s8")
     return emitError(loc) << "--activation-type must be u8 or s8", false;
   if (weightGranularity != "per-channel" && weightGranularity != "per-tensor")

@@ -20,6 +20,15 @@
 
 namespace mlir::quantc {
 
+/// Options of the linalg stage.
+struct LowerToLinalgOptions : public PassPipelineOptions<LowerToLinalgOptions> {
+  Option<std::string> requant{
+      *this, "requant",
+      llvm::cl::desc("The requantization contract of integer accumulators: "
+                     "float or fixed (docs/Numerics.md)"),
+      llvm::cl::init("float")};
+};
+
 /// Options of the buffer and LLVM stages.
 struct CodegenOptions : public PassPipelineOptions<CodegenOptions> {
   Option<unsigned> indexBitwidth{
@@ -33,12 +42,32 @@ struct CodegenOptions : public PassPipelineOptions<CodegenOptions> {
       llvm::cl::init(64)};
 };
 
-void buildLowerToLinalgPipeline(OpPassManager &pm);
+/// Options of qnt-codegen: those of every stage.
+struct CodegenPipelineOptions
+    : public PassPipelineOptions<CodegenPipelineOptions> {
+  Option<std::string> requant{
+      *this, "requant",
+      llvm::cl::desc("The requantization contract of integer accumulators: "
+                     "float or fixed (docs/Numerics.md)"),
+      llvm::cl::init("float")};
+  Option<unsigned> indexBitwidth{
+      *this, "index-bitwidth",
+      llvm::cl::desc("Width of `index` in the LLVM dialect: the target's "
+                     "pointer width"),
+      llvm::cl::init(64)};
+  Option<int64_t> alignment{
+      *this, "alignment",
+      llvm::cl::desc("Byte alignment of buffers in the workspace"),
+      llvm::cl::init(64)};
+};
+
+void buildLowerToLinalgPipeline(OpPassManager &pm, StringRef requant = "float");
 void buildLowerToBuffersPipeline(OpPassManager &pm,
                                  const CodegenOptions &options);
 void buildLowerToLLVMPipeline(OpPassManager &pm,
                               const CodegenOptions &options);
-void buildCodegenPipeline(OpPassManager &pm, const CodegenOptions &options);
+void buildCodegenPipeline(OpPassManager &pm,
+                          const CodegenPipelineOptions &options);
 
 /// Registers the pipelines above with the pass registry.
 void registerCodegenPipelines();

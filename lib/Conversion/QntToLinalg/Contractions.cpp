@@ -452,26 +452,34 @@ static Value clampFloat(OpBuilder &b, Location loc, Value value,
 /// The quantized result of an i32 accumulator whose last dimension is the
 /// output channel. A 32-bit result with the accumulator's own scale and
 /// zero point 0 is the accumulator itself; otherwise each channel is
-/// requantized with the multiplier (s_x * s_w[c]) / s_y, evaluated in f32
-/// in that order as ONNX Runtime does.
+/// requantized with the multiplier (s_x * s_w[c]) / s_y: in f32 in that
+/// order, as ONNX Runtime does, for the float contract; in double for the
+/// fixed one. Null after reporting a multiplier the fixed contract cannot
+/// represent.
 static Value requantizeAccumulator(OpBuilder &b, Location loc, Value acc,
                                    Type inputType, Type weightType,
                                    Type resultType, std::optional<float> lo,
-                                   std::optional<float> hi) {
+                                   std::optional<float> hi, RequantMode mode) {
   QuantParams x = QuantParams::get(getQuantizedElementType(inputType));
   QuantParams w = QuantParams::get(getQuantizedElementType(weightType));
   QuantParams y = QuantParams::get(getQuantizedElementType(resultType));
-  float outScale = y.scales.front();
+  float inScale = x.scales.front(), outScale = y.scales.front();
   int64_t outZp = y.zeroPoints.front();
-  SmallVector<float> multipliers;
+  SmallVector<RequantMultiplier> multipliers;
   for (float weightScale : w.scales)
-    multipliers.push_back((x.scales.front() * weightScale) / outScale);
+    multipliers.push_back(
+        {(inScale * weightScale) / outScale,
+         (double(inScale) * double(weightScale)) / double(outScale)});
+  auto accType = cast<IntegerType>(getElementTypeOrSelf(acc.getType()));
+  FailureOr<Requantizer> requantizer = Requantizer::get(
+      loc, mode, multipliers, {int64_t(multipliers.size())}, accType);
+  if (failed(requantizer))
+    return nullptr;
   StorageInfo storage = clampStorage(y.storage, outScale, outZp, lo, hi);
   auto type = RankedTensorType::get(shapeOf(acc), y.storage.type);
 
-  bool isAccumulator =
-      y.storage.type.getWidth() == 32 && y.storage.isSigned && outZp == 0 &&
-      llvm::all_of(multipliers, [](float m) { return m == 1.0f; });
+  bool isAccumulator = y.storage.type.getWidth() == 32 && y.storage.isSigned &&
+                       outZp == 0 && requantizer->isIdentity();
   if (isAccumulator) {
     if (storage.min == y.storage.min && storage.max == y.storage.max)
       return acc;
@@ -485,28 +493,28 @@ static Value requantizeAccumulator(OpBuilder &b, Location loc, Value acc,
         });
   }
 
-  bool uniform = llvm::all_equal(multipliers);
   SmallVector<Value> inputs = {acc};
-  if (!uniform)
-    inputs.push_back(createF32Vector(b, loc, multipliers));
+  llvm::append_range(inputs, requantizer->createInputs(b, loc));
   return buildElementwise(
       b, loc, inputs, type, [&](OpBuilder &nb, Location nl, ValueRange args) {
-        Value multiplier =
-            uniform ? createF32Constant(nb, nl, multipliers.front()) : args[1];
+        SmallVector<Value> multiplier =
+            requantizer->getMultiplier(nb, nl, args.drop_front());
         Value zp = createIntConstant(nb, nl, nb.getI32Type(), outZp);
-        return requantizeScalar(nb, nl, args[0], multiplier, zp, storage);
+        return requantizer->build(nb, nl, args[0], multiplier, zp, storage);
       });
 }
 
-/// The result of a float or quantized contraction from its accumulator.
+/// The result of a float or quantized contraction from its accumulator;
+/// null after an error.
 static Value buildEpilogue(OpBuilder &b, Location loc, Value acc,
                            const ContractionOperands &operands, Type inputType,
                            Type weightType, Type resultType,
-                           std::optional<float> lo, std::optional<float> hi) {
+                           std::optional<float> lo, std::optional<float> hi,
+                           RequantMode mode) {
   if (!operands.isQuantized())
     return clampFloat(b, loc, acc, lo, hi);
   return requantizeAccumulator(b, loc, acc, inputType, weightType, resultType,
-                               lo, hi);
+                               lo, hi, mode);
 }
 
 //===----------------------------------------------------------------------===//
@@ -770,12 +778,32 @@ static Value buildMatmul(OpBuilder &b, Location loc, Value lhs, Value rhs,
 namespace {
 
 template <typename OpTy> struct ContractionPattern : OpConversionPattern<OpTy> {
-  using OpConversionPattern<OpTy>::OpConversionPattern;
+  ContractionPattern(const TypeConverter &converter, MLIRContext *ctx,
+                     const LoweringOptions &options)
+      : OpConversionPattern<OpTy>(converter, ctx), options(options) {}
 
   RankedTensorType getResultType(OpTy op) const {
     return cast<RankedTensorType>(
         this->getTypeConverter()->convertType(op.getType()));
   }
+
+  /// Replaces `op` by the epilogue of its accumulator `acc`; fails after
+  /// the epilogue reported an error.
+  LogicalResult replaceWithEpilogue(ConversionPatternRewriter &rewriter,
+                                    OpTy op, Value acc,
+                                    const ContractionOperands &operands,
+                                    Type inputType, Type weightType) const {
+    Value result =
+        buildEpilogue(rewriter, op.getLoc(), acc, operands, inputType,
+                      weightType, op.getType(), asFloat(op.getClampMin()),
+                      asFloat(op.getClampMax()), options.requant);
+    if (!result)
+      return failure();
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+
+  LoweringOptions options;
 };
 
 struct Conv2DLowering : ContractionPattern<Conv2DOp> {
@@ -800,12 +828,9 @@ struct Conv2DLowering : ContractionPattern<Conv2DOp> {
     Value acc = buildConvolution(
         rewriter, loc, input, operands.weight, init, op.getStrides(),
         op.getDilations(), op.getGroups(), operands.inputZp, operands.weightZp);
-    rewriter.replaceOp(op, buildEpilogue(rewriter, loc, acc, operands,
-                                         op.getInput().getType(),
-                                         op.getFilter().getType(), op.getType(),
-                                         asFloat(op.getClampMin()),
-                                         asFloat(op.getClampMax())));
-    return success();
+    return replaceWithEpilogue(rewriter, op, acc, operands,
+                               op.getInput().getType(),
+                               op.getFilter().getType());
   }
 };
 
@@ -844,12 +869,9 @@ struct ConvTransposeLowering : ContractionPattern<OpTy> {
                   op.getDilations(), op.getGroups(), operands.inputZp,
                   operands.weightZp);
     }
-    rewriter.replaceOp(op, buildEpilogue(rewriter, loc, acc, operands,
-                                         op.getInput().getType(),
-                                         op.getFilter().getType(), op.getType(),
-                                         asFloat(op.getClampMin()),
-                                         asFloat(op.getClampMax())));
-    return success();
+    return this->replaceWithEpilogue(rewriter, op, acc, operands,
+                                     op.getInput().getType(),
+                                     op.getFilter().getType());
   }
 };
 
@@ -871,12 +893,8 @@ struct MatMulLowering : ContractionPattern<MatMulOp> {
         buildMatmul(rewriter, loc, operands.input.materialize(rewriter, loc),
                     operands.weight.materialize(rewriter, loc), init,
                     operands.inputZp, operands.weightZp);
-    rewriter.replaceOp(op, buildEpilogue(rewriter, loc, acc, operands,
-                                         op.getLhs().getType(),
-                                         op.getRhs().getType(), op.getType(),
-                                         asFloat(op.getClampMin()),
-                                         asFloat(op.getClampMax())));
-    return success();
+    return replaceWithEpilogue(rewriter, op, acc, operands,
+                               op.getLhs().getType(), op.getRhs().getType());
   }
 };
 
@@ -902,12 +920,9 @@ struct FullyConnectedLowering : ContractionPattern<FullyConnectedOp> {
         buildMatmul(rewriter, loc, operands.input.materialize(rewriter, loc),
                     weight.materialize(rewriter, loc), init, operands.inputZp,
                     operands.weightZp);
-    rewriter.replaceOp(op, buildEpilogue(rewriter, loc, acc, operands,
-                                         op.getInput().getType(),
-                                         op.getWeight().getType(), op.getType(),
-                                         asFloat(op.getClampMin()),
-                                         asFloat(op.getClampMax())));
-    return success();
+    return replaceWithEpilogue(rewriter, op, acc, operands,
+                               op.getInput().getType(),
+                               op.getWeight().getType());
   }
 };
 
@@ -968,9 +983,11 @@ struct Conv2DIntegerLowering : ContractionPattern<Conv2DIntegerOp> {
 } // namespace
 
 void mlir::quantc::populateContractionLoweringPatterns(
-    const TypeConverter &converter, RewritePatternSet &patterns) {
+    const TypeConverter &converter, RewritePatternSet &patterns,
+    const LoweringOptions &options) {
   patterns.add<Conv2DLowering, ConvTransposeLowering<ConvTranspose2DOp>,
                ConvTransposeLowering<ConvTranspose3DOp>, MatMulLowering,
                FullyConnectedLowering, MatMulIntegerLowering,
-               Conv2DIntegerLowering>(converter, patterns.getContext());
+               Conv2DIntegerLowering>(converter, patterns.getContext(),
+                                      options);
 }

@@ -14,6 +14,8 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 
+#include <cmath>
+
 using namespace mlir;
 using namespace mlir::quantc;
 
@@ -261,6 +263,176 @@ Value mlir::quantc::requantizeScalar(OpBuilder &b, Location loc, Value acc,
   Value zp = integerToF32(b, loc, zeroPoint, /*isSigned=*/true);
   Value shifted = arith::AddFOp::create(b, loc, rounded, zp);
   return roundToStorage(b, loc, shifted, storage);
+}
+
+std::optional<RequantMode> mlir::quantc::parseRequantMode(StringRef spelling) {
+  if (spelling == "float")
+    return RequantMode::Float;
+  if (spelling == "fixed")
+    return RequantMode::Fixed;
+  return std::nullopt;
+}
+
+/// A signed constant of any width (createIntConstant zero-extends past 64).
+static Value createWideConstant(OpBuilder &b, Location loc, Type type,
+                                int64_t value) {
+  APInt bits(type.getIntOrFloatBitWidth(), value, /*isSigned=*/true);
+  return arith::ConstantOp::create(b, loc, b.getIntegerAttr(type, bits));
+}
+
+FailureOr<FixedPointMultiplier>
+FixedPointMultiplier::get(double multiplier, unsigned accumulatorWidth) {
+  if (!(multiplier >= 0.0) || std::isinf(multiplier))
+    return failure();
+  if (multiplier == 0.0)
+    return FixedPointMultiplier();
+  // M = f * 2^e with f in [0.5, 1): m0 = f * 2^31 rounded to nearest, ties
+  // to even (the default rounding mode), the only approximation of M.
+  int exponent;
+  double fraction = std::frexp(multiplier, &exponent);
+  auto m0 = static_cast<int64_t>(std::nearbyint(std::ldexp(fraction, 31)));
+  if (m0 == (int64_t(1) << 31)) {
+    m0 >>= 1;
+    ++exponent;
+  }
+  int64_t shift = 31 - exponent;
+  if (shift < 1)
+    return failure();
+  // Beyond 2W - 2, M < 2^(32 - 2W) and |acc| <= 2^(W - 1) keep |acc * M| at
+  // most 1/2 (which rounds to the even 0): every result is the zero point.
+  if (shift > 2 * int64_t(accumulatorWidth) - 2)
+    return FixedPointMultiplier();
+  return FixedPointMultiplier{m0, shift};
+}
+
+FailureOr<Requantizer> Requantizer::get(Location loc, RequantMode mode,
+                                        ArrayRef<RequantMultiplier> multipliers,
+                                        ArrayRef<int64_t> shape,
+                                        IntegerType accumulatorType) {
+  Requantizer r;
+  r.mode = mode;
+  r.shape.assign(shape.begin(), shape.end());
+  r.accumulatorType = accumulatorType;
+  for (const RequantMultiplier &m : multipliers) {
+    r.f32Multipliers.push_back(m.f32);
+    if (mode != RequantMode::Fixed)
+      continue;
+    FailureOr<FixedPointMultiplier> fixed =
+        FixedPointMultiplier::get(m.real, accumulatorType.getWidth());
+    if (failed(fixed))
+      return emitError(loc) << "fixed-point requantization cannot represent "
+                               "the multiplier "
+                            << m.real << " (it must be below 2^30)";
+    r.fixedMultipliers.push_back(*fixed);
+  }
+  if (mode == RequantMode::Fixed)
+    r.uniform = llvm::all_of(r.fixedMultipliers, [&](FixedPointMultiplier m) {
+      return m.m0 == r.fixedMultipliers.front().m0 &&
+             m.shift == r.fixedMultipliers.front().shift;
+    });
+  else
+    r.uniform = llvm::all_equal(r.f32Multipliers);
+  return r;
+}
+
+bool Requantizer::isIdentity() const {
+  if (mode == RequantMode::Fixed)
+    return llvm::all_of(fixedMultipliers, [](FixedPointMultiplier m) {
+      return m.m0 == (int64_t(1) << 30) && m.shift == 30;
+    });
+  return llvm::all_of(f32Multipliers, [](float m) { return m == 1.0f; });
+}
+
+SmallVector<Value> Requantizer::createInputs(OpBuilder &b, Location loc) const {
+  if (uniform)
+    return {};
+  if (mode == RequantMode::Float) {
+    auto type = RankedTensorType::get(shape, b.getF32Type());
+    return {arith::ConstantOp::create(
+        b, loc, DenseElementsAttr::get(type, ArrayRef(f32Multipliers)))};
+  }
+  SmallVector<int32_t> m0s, shifts;
+  for (FixedPointMultiplier m : fixedMultipliers) {
+    m0s.push_back(static_cast<int32_t>(m.m0));
+    shifts.push_back(static_cast<int32_t>(m.shift));
+  }
+  auto type = RankedTensorType::get(shape, b.getI32Type());
+  return {arith::ConstantOp::create(
+              b, loc, DenseElementsAttr::get(type, ArrayRef(m0s))),
+          arith::ConstantOp::create(
+              b, loc, DenseElementsAttr::get(type, ArrayRef(shifts)))};
+}
+
+SmallVector<Value> Requantizer::getMultiplier(OpBuilder &b, Location loc,
+                                              ValueRange args) const {
+  if (!uniform)
+    return llvm::to_vector(args);
+  if (mode == RequantMode::Float)
+    return {createF32Constant(b, loc, f32Multipliers.front())};
+  Type wide = b.getIntegerType(2 * accumulatorType.getWidth());
+  return {createWideConstant(b, loc, wide, fixedMultipliers.front().m0),
+          createWideConstant(b, loc, wide, fixedMultipliers.front().shift)};
+}
+
+Value Requantizer::build(OpBuilder &b, Location loc, Value acc,
+                         ValueRange multiplier, Value zeroPoint,
+                         const StorageInfo &storage) const {
+  if (mode == RequantMode::Float)
+    return requantizeScalar(b, loc, acc, multiplier[0], zeroPoint, storage);
+  Type wide = b.getIntegerType(2 * accumulatorType.getWidth());
+  Value m0 = castInteger(b, loc, multiplier[0], wide, /*isSigned=*/true);
+  Value shift = castInteger(b, loc, multiplier[1], wide, /*isSigned=*/true);
+  return requantizeFixedScalar(b, loc, acc, m0, shift, zeroPoint, storage);
+}
+
+/// `(1 << shift) - 1` and `1 << (shift - 1)`: constants when `shift` is one.
+static std::pair<Value, Value> shiftMasks(OpBuilder &b, Location loc,
+                                          Value shift) {
+  Type type = shift.getType();
+  if (std::optional<int64_t> s = getConstantIntValue(shift)) {
+    unsigned width = type.getIntOrFloatBitWidth();
+    APInt mask = APInt::getLowBitsSet(width, *s);
+    APInt half = APInt::getOneBitSet(width, *s - 1);
+    return {arith::ConstantOp::create(b, loc, b.getIntegerAttr(type, mask)),
+            arith::ConstantOp::create(b, loc, b.getIntegerAttr(type, half))};
+  }
+  Value one = createWideConstant(b, loc, type, 1);
+  Value mask = arith::SubIOp::create(
+      b, loc, arith::ShLIOp::create(b, loc, one, shift), one);
+  Value half = arith::ShLIOp::create(b, loc, one,
+                                     arith::SubIOp::create(b, loc, shift, one));
+  return {mask, half};
+}
+
+Value mlir::quantc::requantizeFixedScalar(OpBuilder &b, Location loc, Value acc,
+                                          Value m0, Value shift,
+                                          Value zeroPoint,
+                                          const StorageInfo &storage) {
+  Type wide = m0.getType();
+  // The product is exact: |acc| <= 2^(W-1) and m0 < 2^31 need W + 31 bits.
+  Value product = arith::MulIOp::create(
+      b, loc, castInteger(b, loc, acc, wide, /*isSigned=*/true), m0);
+  // floor(product / 2^shift) and the remainder in [0, 2^shift), then one
+  // rounding: up when the remainder passes half, or equals it with an odd
+  // quotient (ties to even). Adding the quotient's low bit to the remainder
+  // makes both one comparison, and nothing here can overflow.
+  auto [mask, half] = shiftMasks(b, loc, shift);
+  Value quotient = arith::ShRSIOp::create(b, loc, product, shift);
+  Value remainder = arith::AndIOp::create(b, loc, product, mask);
+  Value odd = arith::AndIOp::create(b, loc, quotient,
+                                    createWideConstant(b, loc, wide, 1));
+  Value up = arith::CmpIOp::create(
+      b, loc, arith::CmpIPredicate::sgt,
+      arith::AddIOp::create(b, loc, remainder, odd), half);
+  Value rounded = arith::AddIOp::create(
+      b, loc, quotient, arith::ExtUIOp::create(b, loc, wide, up));
+  Value result = arith::AddIOp::create(
+      b, loc, rounded, castInteger(b, loc, zeroPoint, wide, /*isSigned=*/true));
+  result = arith::MaxSIOp::create(
+      b, loc, result, createWideConstant(b, loc, wide, storage.min));
+  result = arith::MinSIOp::create(
+      b, loc, result, createWideConstant(b, loc, wide, storage.max));
+  return castInteger(b, loc, result, storage.type, storage.isSigned);
 }
 
 StorageInfo mlir::quantc::clampStorage(const StorageInfo &storage, float scale,

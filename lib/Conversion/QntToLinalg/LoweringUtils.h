@@ -18,6 +18,28 @@
 namespace mlir::quantc {
 
 //===----------------------------------------------------------------------===//
+// Options
+//===----------------------------------------------------------------------===//
+
+/// The contract that requantizes integer accumulators (docs/Numerics.md):
+/// `Float` multiplies by an f32 multiplier, `Fixed` by a Q0.31 integer and
+/// a rounding right shift, with no float operation.
+enum class RequantMode { Float, Fixed };
+
+/// `float` or `fixed`; none for any other spelling.
+std::optional<RequantMode> parseRequantMode(StringRef spelling);
+
+/// Choices of the lowering that change its numerics.
+struct LoweringOptions {
+  RequantMode requant = RequantMode::Float;
+};
+
+/// Every pattern group, with `options` for those that requantize.
+void populateQntToLinalgPatterns(const TypeConverter &converter,
+                                 RewritePatternSet &patterns,
+                                 const LoweringOptions &options);
+
+//===----------------------------------------------------------------------===//
 // Pattern groups
 //===----------------------------------------------------------------------===//
 
@@ -26,13 +48,19 @@ void populateElementwiseLoweringPatterns(const TypeConverter &converter,
                                          RewritePatternSet &patterns);
 /// quantize, dequantize, requantize, the tensor-parameter and dynamic forms.
 void populateQuantLoweringPatterns(const TypeConverter &converter,
-                                   RewritePatternSet &patterns);
+                                   RewritePatternSet &patterns,
+                                   const LoweringOptions &options);
 /// conv2d, conv_transpose2d, matmul, fully_connected and integer forms.
 void populateContractionLoweringPatterns(const TypeConverter &converter,
-                                         RewritePatternSet &patterns);
+                                         RewritePatternSet &patterns,
+                                         const LoweringOptions &options);
+/// conv3d.
+void populateConv3DLoweringPatterns(const TypeConverter &converter,
+                                    RewritePatternSet &patterns);
 /// Pools, reductions, softmax and log_softmax.
 void populateReductionLoweringPatterns(const TypeConverter &converter,
-                                       RewritePatternSet &patterns);
+                                       RewritePatternSet &patterns,
+                                       const LoweringOptions &options);
 /// reshape, transpose, concat, pad, slice, gather.
 void populateDataMovementLoweringPatterns(const TypeConverter &converter,
                                           RewritePatternSet &patterns);
@@ -163,6 +191,81 @@ Value dequantizeScalar(OpBuilder &b, Location loc, Value q,
 /// activation). `multiplier` is f32, `zeroPoint` an i32 scalar.
 Value requantizeScalar(OpBuilder &b, Location loc, Value acc, Value multiplier,
                        Value zeroPoint, const StorageInfo &storage);
+
+//===----------------------------------------------------------------------===//
+// Requantization
+//===----------------------------------------------------------------------===//
+
+/// A requantization multiplier known at compile time, as each contract
+/// takes it: `f32` computed by the caller in f32 in ONNX Runtime's order of
+/// operations (the float contract), `real` the same ratio of the same f32
+/// scales computed in double (what the fixed contract approximates).
+struct RequantMultiplier {
+  float f32;
+  double real;
+};
+
+/// The fixed contract's form of a real multiplier M: `m0 * 2^-shift`, `m0`
+/// a Q0.31 integer in [2^30, 2^31) and `shift` the total right shift
+/// (31 + n for M = m0 * 2^-31 * 2^-n), in [1, 2 * accumulator width - 2].
+/// M == 0, and any M too small to move an accumulator of that width off 0
+/// (shift beyond the range), is `m0 = 0, shift = 1`: the result is the zero
+/// point.
+struct FixedPointMultiplier {
+  int64_t m0 = 0;
+  int64_t shift = 1;
+
+  /// Fails for M >= 2^30 (a shift below 1), negative M and NaN.
+  static FailureOr<FixedPointMultiplier> get(double multiplier,
+                                             unsigned accumulatorWidth);
+};
+
+/// Requantizes integer accumulators (i32, or i64 for wide sums) with
+/// compile-time multipliers under either contract: one multiplier for the
+/// whole tensor, or one per element of `shape`, a shape that broadcasts
+/// against the accumulator's (such as [C] for a channels-last result).
+class Requantizer {
+public:
+  /// Reports an error at `loc` when the fixed contract cannot represent a
+  /// multiplier.
+  static FailureOr<Requantizer> get(Location loc, RequantMode mode,
+                                    ArrayRef<RequantMultiplier> multipliers,
+                                    ArrayRef<int64_t> shape,
+                                    IntegerType accumulatorType);
+
+  /// Constant tensors of `shape` the generic must read, none when every
+  /// multiplier is the same: the f32 multipliers, or m0 and shift (i32).
+  SmallVector<Value> createInputs(OpBuilder &b, Location loc) const;
+
+  /// The multiplier inside a generic's body: constants when uniform, else
+  /// `args`, the elements read from createInputs().
+  SmallVector<Value> getMultiplier(OpBuilder &b, Location loc,
+                                   ValueRange args) const;
+
+  /// The storage integer of `acc` requantized with `multiplier` (from
+  /// getMultiplier); `zeroPoint` is an i32 scalar.
+  Value build(OpBuilder &b, Location loc, Value acc, ValueRange multiplier,
+              Value zeroPoint, const StorageInfo &storage) const;
+
+  /// Whether every multiplier is exactly 1 (the accumulator needs no scaling).
+  bool isIdentity() const;
+
+private:
+  RequantMode mode = RequantMode::Float;
+  SmallVector<int64_t> shape;
+  SmallVector<float> f32Multipliers;
+  SmallVector<FixedPointMultiplier> fixedMultipliers;
+  IntegerType accumulatorType;
+  bool uniform = true;
+};
+
+/// The fixed contract on an integer accumulator: saturate(zp +
+/// round_half_to_even(acc * m0 / 2^shift)) with the product exact in twice
+/// the accumulator's width and one rounding right shift. `m0` and `shift`
+/// are scalars of that doubled width; `zeroPoint` is i32.
+Value requantizeFixedScalar(OpBuilder &b, Location loc, Value acc, Value m0,
+                            Value shift, Value zeroPoint,
+                            const StorageInfo &storage);
 
 /// The storage range of a quantized result narrowed by real-valued clamp
 /// bounds (the fused activation of an op's epilogue). Quantization is

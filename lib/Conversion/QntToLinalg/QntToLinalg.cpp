@@ -78,11 +78,21 @@ struct ConstantLowering : OpConversionPattern<ConstantOp> {
 
 struct ConvertQntToLinalgPass
     : mlir::quantc::impl::ConvertQntToLinalgBase<ConvertQntToLinalgPass> {
+  using Base::Base;
+
   void runOnOperation() override {
     MLIRContext *ctx = &getContext();
+    LoweringOptions options;
+    if (std::optional<RequantMode> mode = parseRequantMode(requant)) {
+      options.requant = *mode;
+    } else {
+      getOperation().emitError()
+          << "requant='" << requant << "' is neither 'float' nor 'fixed'";
+      return signalPassFailure();
+    }
     QntTypeConverter converter;
     RewritePatternSet patterns(ctx);
-    populateQntToLinalgConversionPatterns(converter, patterns);
+    populateQntToLinalgPatterns(converter, patterns, options);
     populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
                                                                    converter);
     populateReturnOpTypeConversionPattern(patterns, converter);
@@ -110,11 +120,18 @@ struct ConvertQntToLinalgPass
 
 void mlir::quantc::populateQntToLinalgConversionPatterns(
     const TypeConverter &converter, RewritePatternSet &patterns) {
+  populateQntToLinalgPatterns(converter, patterns, LoweringOptions());
+}
+
+void mlir::quantc::populateQntToLinalgPatterns(const TypeConverter &converter,
+                                               RewritePatternSet &patterns,
+                                               const LoweringOptions &options) {
   patterns.add<ConstantLowering>(converter, patterns.getContext());
   populateElementwiseLoweringPatterns(converter, patterns);
-  populateQuantLoweringPatterns(converter, patterns);
-  populateContractionLoweringPatterns(converter, patterns);
-  populateReductionLoweringPatterns(converter, patterns);
+  populateQuantLoweringPatterns(converter, patterns, options);
+  populateContractionLoweringPatterns(converter, patterns, options);
+  populateConv3DLoweringPatterns(converter, patterns);
+  populateReductionLoweringPatterns(converter, patterns, options);
   populateDataMovementLoweringPatterns(converter, patterns);
   populateResizeLoweringPatterns(converter, patterns);
   populateSmallFloatLoweringPatterns(converter, patterns);

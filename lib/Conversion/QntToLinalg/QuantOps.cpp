@@ -256,16 +256,18 @@ struct DequantizeLowering : OpConversionPattern<DequantizeOp> {
   }
 };
 
-/// The float requantization contract (requantizeScalar):
-/// `saturate(round_half_to_even(f32(q_in - zp_in) * m) + zp_out)` with
-/// `m = s_in / s_out` divided in f32 at compile time. This is
+/// `saturate(zp_out + requant(q_in - zp_in))` by the chosen contract
+/// (Requantizer) with the multiplier `m = s_in / s_out`: divided in f32 for
+/// the float contract, in double for the fixed one. The float form is
 /// quantize(dequantize(q_in)) with one rounding instead of two: the
 /// composition rounds `f32(q_in - zp_in) * s_in` to f32 and then divides by
 /// `s_out`, so the two differ only where those intermediate roundings move
 /// the quotient across a rounding boundary (a half-way case or an
 /// integer-valued product off by an ulp).
 struct RequantizeLowering : OpConversionPattern<RequantizeOp> {
-  using OpConversionPattern::OpConversionPattern;
+  RequantizeLowering(const TypeConverter &converter, MLIRContext *ctx,
+                     const LoweringOptions &options)
+      : OpConversionPattern(converter, ctx), options(options) {}
 
   LogicalResult
   matchAndRewrite(RequantizeOp op, OpAdaptor adaptor,
@@ -279,34 +281,54 @@ struct RequantizeLowering : OpConversionPattern<RequantizeOp> {
     QuantParams out = QuantParams::get(getQuantizedElementType(op.getType()));
     int64_t axis = in.isPerAxis() ? in.axis : out.axis;
     size_t slices = std::max(in.scales.size(), out.scales.size());
-    SmallVector<float> multipliers;
+    SmallVector<RequantMultiplier> multipliers;
     SmallVector<int64_t> inZeroPoints, outZeroPoints;
     for (size_t i = 0; i < slices; ++i) {
-      multipliers.push_back(at<float>(in.scales, i) / at<float>(out.scales, i));
+      float inScale = at<float>(in.scales, i),
+            outScale = at<float>(out.scales, i);
+      multipliers.push_back(
+          {inScale / outScale, double(inScale) / double(outScale)});
       inZeroPoints.push_back(at<int64_t>(in.zeroPoints, i));
       outZeroPoints.push_back(at<int64_t>(out.zeroPoints, i));
     }
-    StaticParams body(axis, resultType.getRank());
-    unsigned multiplier = body.addF32(multipliers);
-    unsigned inZeroPoint =
-        body.addInt(inZeroPoints, getDifferenceType(rewriter, in.storage));
-    unsigned outZeroPoint = body.addInt(outZeroPoints, rewriter.getI32Type());
     Location loc = op.getLoc();
+    IntegerType differenceType = getDifferenceType(rewriter, in.storage);
+    FailureOr<Requantizer> requantizer = Requantizer::get(
+        loc, options.requant, multipliers, {int64_t(slices)}, differenceType);
+    if (failed(requantizer))
+      return failure();
+    // The multiplier's inputs (per axis) come first, then the zero points.
+    SmallVector<ParamInput> params;
+    if (axis >= 0) {
+      AffineMap map = getParameterMap(getContext(), resultType.getRank(), axis,
+                                      std::nullopt);
+      for (Value multiplier : requantizer->createInputs(rewriter, loc))
+        params.push_back({multiplier, map});
+    }
+    size_t numMultiplierArgs = params.size();
+    StaticParams body(axis, resultType.getRank());
+    unsigned inZeroPoint = body.addInt(inZeroPoints, differenceType);
+    unsigned outZeroPoint = body.addInt(outZeroPoints, rewriter.getI32Type());
+    llvm::append_range(params, body.getInputs(rewriter, loc));
     Value result = buildQuantGeneric(
-        rewriter, loc, adaptor.getInput(), body.getInputs(rewriter, loc),
-        resultType, [&](OpBuilder &b, Location loc, ValueRange args) {
+        rewriter, loc, adaptor.getInput(), params, resultType,
+        [&](OpBuilder &b, Location loc, ValueRange args) {
           ValueRange paramArgs = args.drop_front();
-          Value zpIn = body.get(b, loc, paramArgs, inZeroPoint);
-          Value m = body.get(b, loc, paramArgs, multiplier);
-          Value zpOut = body.get(b, loc, paramArgs, outZeroPoint);
+          ValueRange zeroPointArgs = paramArgs.drop_front(numMultiplierArgs);
+          Value zpIn = body.get(b, loc, zeroPointArgs, inZeroPoint);
+          SmallVector<Value> m = requantizer->getMultiplier(
+              b, loc, paramArgs.take_front(numMultiplierArgs));
+          Value zpOut = body.get(b, loc, zeroPointArgs, outZeroPoint);
           Value q =
               castInteger(b, loc, args[0], zpIn.getType(), in.storage.isSigned);
           Value centered = arith::SubIOp::create(b, loc, q, zpIn);
-          return requantizeScalar(b, loc, centered, m, zpOut, out.storage);
+          return requantizer->build(b, loc, centered, m, zpOut, out.storage);
         });
     rewriter.replaceOp(op, result);
     return success();
   }
+
+  LoweringOptions options;
 };
 
 //===----------------------------------------------------------------------===//
@@ -489,9 +511,11 @@ struct DynamicQuantizeLinearLowering
 
 } // namespace
 
-void mlir::quantc::populateQuantLoweringPatterns(const TypeConverter &converter,
-                                                 RewritePatternSet &patterns) {
-  patterns.add<QuantizeLowering, DequantizeLowering, RequantizeLowering,
-               QuantizeLinearLowering, DequantizeLinearLowering,
-               DynamicQuantizeLinearLowering>(converter, patterns.getContext());
+void mlir::quantc::populateQuantLoweringPatterns(
+    const TypeConverter &converter, RewritePatternSet &patterns,
+    const LoweringOptions &options) {
+  patterns.add<QuantizeLowering, DequantizeLowering, QuantizeLinearLowering,
+               DequantizeLinearLowering, DynamicQuantizeLinearLowering>(
+      converter, patterns.getContext());
+  patterns.add<RequantizeLowering>(converter, patterns.getContext(), options);
 }

@@ -424,6 +424,57 @@ static Value buildWindowSums(OpBuilder &b, Location loc, Value input,
       })[0];
 }
 
+/// The multiplier `s_in / (s_out * count)` of a quantized mean: in f32 in
+/// that order for the float contract, in double for the fixed one.
+static RequantMultiplier
+meanMultiplier(const ScalarParams &in, const ScalarParams &out, int64_t count) {
+  return {in.scaleValue / (out.scaleValue * static_cast<float>(count)),
+          double(in.scaleValue) /
+              (double(out.scaleValue) * static_cast<double>(count))};
+}
+
+/// The quantized means of integer `sums` whose divisor varies with the
+/// output position, under the fixed contract: one multiplier per position,
+/// from the product of the per-dimension tap counts, in a constant of shape
+/// [1, out..., 1]. Null after an error.
+static Value buildVaryingFixedMeans(OpBuilder &b, Location loc, Value sums,
+                                    const Window &w, int64_t fixedCount,
+                                    RankedTensorType resultType,
+                                    const ScalarParams &inParams,
+                                    const ScalarParams &outParams) {
+  SmallVector<int64_t> shape = {1};
+  llvm::append_range(shape, w.out);
+  shape.push_back(1);
+  SmallVector<RequantMultiplier> multipliers;
+  SmallVector<int64_t> position(w.rank(), 0);
+  for (int64_t i = 0, e = llvm::product_of(w.out); i < e; ++i) {
+    int64_t count = fixedCount;
+    for (size_t d = 0; d < w.rank(); ++d)
+      count *= w.tapsInside(d, position[d]);
+    multipliers.push_back(meanMultiplier(inParams, outParams, count));
+    for (int64_t d = w.rank() - 1; d >= 0; --d) {
+      if (++position[d] < w.out[d])
+        break;
+      position[d] = 0;
+    }
+  }
+  auto accType = cast<IntegerType>(getElementTypeOrSelf(sums.getType()));
+  FailureOr<Requantizer> requantizer =
+      Requantizer::get(loc, RequantMode::Fixed, multipliers, shape, accType);
+  if (failed(requantizer))
+    return nullptr;
+  SmallVector<Value> inputs = {sums};
+  llvm::append_range(inputs, requantizer->createInputs(b, loc));
+  return buildElementwise(
+      b, loc, inputs, resultType,
+      [&](OpBuilder &nb, Location nl, ValueRange args) -> Value {
+        return requantizer->build(
+            nb, nl, args[0],
+            requantizer->getMultiplier(nb, nl, args.drop_front()),
+            outParams.zeroPoint, outParams.storage);
+      });
+}
+
 /// The mean of each window from its sum, as `resultType`. The divisor is the
 /// full kernel size with `countIncludePad`, otherwise the number of taps
 /// inside the input: a product over the spatial dimensions, read from a
@@ -431,14 +482,16 @@ static Value buildWindowSums(OpBuilder &b, Location loc, Value input,
 /// quantized integer sums are requantized with the multiplier
 /// `s_in / (s_out * divisor)` (round half to even, saturate), which is
 /// `quantize(s_in * sum / divisor)` with one rounding of the real mean.
+/// Null after an error.
 static Value buildWindowMeans(OpBuilder &b, Location loc, Value sums,
                               const Window &w, bool countIncludePad,
                               RankedTensorType resultType,
                               const std::optional<ScalarParams> &inParams,
-                              const std::optional<ScalarParams> &outParams) {
+                              const std::optional<ScalarParams> &outParams,
+                              RequantMode mode) {
   int64_t rank = resultType.getRank();
   int64_t fixedCount = 1;
-  SmallVector<Value> inputs = {sums};
+  SmallVector<std::pair<size_t, SmallVector<float>>> varyingCounts;
   for (size_t i = 0; i < w.rank(); ++i) {
     if (countIncludePad) {
       fixedCount *= w.kernel[i];
@@ -447,28 +500,40 @@ static Value buildWindowMeans(OpBuilder &b, Location loc, Value sums,
     SmallVector<float> counts;
     for (int64_t o = 0; o < w.out[i]; ++o)
       counts.push_back(static_cast<float>(w.tapsInside(i, o)));
-    if (llvm::all_equal(counts)) {
+    if (llvm::all_equal(counts))
       fixedCount *= static_cast<int64_t>(counts.front());
-      continue;
-    }
+    else
+      varyingCounts.emplace_back(i, std::move(counts));
+  }
+  bool varying = !varyingCounts.empty();
+  if (inParams && varying && mode == RequantMode::Fixed)
+    return buildVaryingFixedMeans(b, loc, sums, w, fixedCount, resultType,
+                                  *inParams, *outParams);
+  SmallVector<Value> inputs = {sums};
+  for (auto &[i, counts] : varyingCounts) {
     SmallVector<int64_t, 5> shape(rank, 1);
     shape[1 + i] = w.out[i];
     auto type = RankedTensorType::get(shape, b.getF32Type());
     inputs.push_back(arith::ConstantOp::create(
         b, loc, DenseElementsAttr::get(type, ArrayRef<float>(counts))));
   }
-  bool varying = inputs.size() > 1;
-  std::optional<float> fixedMultiplier;
-  if (inParams && !varying)
-    fixedMultiplier = inParams->scaleValue /
-                      (outParams->scaleValue * static_cast<float>(fixedCount));
+  std::optional<Requantizer> constantRequantizer;
+  if (inParams && !varying) {
+    auto accType = cast<IntegerType>(getElementTypeOrSelf(sums.getType()));
+    FailureOr<Requantizer> requantizer = Requantizer::get(
+        loc, mode, meanMultiplier(*inParams, *outParams, fixedCount), {},
+        accType);
+    if (failed(requantizer))
+      return nullptr;
+    constantRequantizer = *requantizer;
+  }
   return buildElementwise(
       b, loc, inputs, resultType,
       [&](OpBuilder &nb, Location nl, ValueRange args) -> Value {
-        if (fixedMultiplier)
-          return requantizeScalar(nb, nl, args[0],
-                                  createF32Constant(nb, nl, *fixedMultiplier),
-                                  outParams->zeroPoint, outParams->storage);
+        if (constantRequantizer)
+          return constantRequantizer->build(
+              nb, nl, args[0], constantRequantizer->getMultiplier(nb, nl, {}),
+              outParams->zeroPoint, outParams->storage);
         // Counts are small integers: their f32 products are exact.
         ValueRange counts = args.drop_front();
         Value divisor;
@@ -489,8 +554,12 @@ static Value buildWindowMeans(OpBuilder &b, Location loc, Value sums,
 
 namespace {
 template <typename OpTy> struct AvgPoolLowering : OpConversionPattern<OpTy> {
-  using OpConversionPattern<OpTy>::OpConversionPattern;
   using OpAdaptor = typename OpConversionPattern<OpTy>::OpAdaptor;
+
+  AvgPoolLowering(const TypeConverter &converter, MLIRContext *ctx,
+                  const LoweringOptions &options)
+      : OpConversionPattern<OpTy>(converter, ctx), options(options) {}
+  LoweringOptions options;
 
   LogicalResult
   matchAndRewrite(OpTy op, OpAdaptor adaptor,
@@ -509,16 +578,22 @@ template <typename OpTy> struct AvgPoolLowering : OpConversionPattern<OpTy> {
     auto outParams = ScalarParams::getIfQuantized(rewriter, loc, outType);
     Value sums =
         buildWindowSums(rewriter, loc, adaptor.getInput(), w, inParams);
-    rewriter.replaceOp(op, buildWindowMeans(rewriter, loc, sums, w,
-                                            op.getCountIncludePad(), resultType,
-                                            inParams, outParams));
+    Value means =
+        buildWindowMeans(rewriter, loc, sums, w, op.getCountIncludePad(),
+                         resultType, inParams, outParams, options.requant);
+    if (!means)
+      return failure();
+    rewriter.replaceOp(op, means);
     return success();
   }
 };
 
 /// A window covering all of H and W.
 struct GlobalAvgPoolLowering : OpConversionPattern<GlobalAvgPoolOp> {
-  using OpConversionPattern::OpConversionPattern;
+  GlobalAvgPoolLowering(const TypeConverter &converter, MLIRContext *ctx,
+                        const LoweringOptions &options)
+      : OpConversionPattern(converter, ctx), options(options) {}
+  LoweringOptions options;
 
   LogicalResult
   matchAndRewrite(GlobalAvgPoolOp op, OpAdaptor adaptor,
@@ -537,9 +612,12 @@ struct GlobalAvgPoolLowering : OpConversionPattern<GlobalAvgPoolOp> {
     auto outParams = ScalarParams::getIfQuantized(rewriter, loc, outType);
     Value sums =
         buildWindowSums(rewriter, loc, adaptor.getInput(), w, inParams);
-    rewriter.replaceOp(op, buildWindowMeans(rewriter, loc, sums, w,
-                                            /*countIncludePad=*/true,
-                                            resultType, inParams, outParams));
+    Value means = buildWindowMeans(rewriter, loc, sums, w,
+                                   /*countIncludePad=*/true, resultType,
+                                   inParams, outParams, options.requant);
+    if (!means)
+      return failure();
+    rewriter.replaceOp(op, means);
     return success();
   }
 };
@@ -629,7 +707,10 @@ namespace {
 /// requantized with the multiplier `s_in / (s_out * count)`, as the window
 /// means are.
 struct ReduceMeanLowering : OpConversionPattern<ReduceMeanOp> {
-  using OpConversionPattern::OpConversionPattern;
+  ReduceMeanLowering(const TypeConverter &converter, MLIRContext *ctx,
+                     const LoweringOptions &options)
+      : OpConversionPattern(converter, ctx), options(options) {}
+  LoweringOptions options;
 
   LogicalResult
   matchAndRewrite(ReduceMeanOp op, OpAdaptor adaptor,
@@ -679,14 +760,17 @@ struct ReduceMeanLowering : OpConversionPattern<ReduceMeanOp> {
             return arith::AddIOp::create(
                 b, l, acc, centered(b, l, q[0], zeroPoint, inParams->storage));
           });
-      float multiplier = inParams->scaleValue /
-                         (outParams->scaleValue * static_cast<float>(count));
+      FailureOr<Requantizer> requantizer = Requantizer::get(
+          loc, options.requant, meanMultiplier(*inParams, *outParams, count),
+          {}, accType);
+      if (failed(requantizer))
+        return failure();
       means = buildElementwise(
           rewriter, loc, sums, meanType,
           [&](OpBuilder &b, Location l, ValueRange args) -> Value {
-            return requantizeScalar(b, l, args[0],
-                                    createF32Constant(b, l, multiplier),
-                                    outParams->zeroPoint, outParams->storage);
+            return requantizer->build(b, l, args[0],
+                                      requantizer->getMultiplier(b, l, {}),
+                                      outParams->zeroPoint, outParams->storage);
           });
     }
     if (op.getKeepdims())
@@ -827,10 +911,12 @@ struct LogSoftmaxLowering : OpConversionPattern<LogSoftmaxOp> {
 } // namespace
 
 void mlir::quantc::populateReductionLoweringPatterns(
-    const TypeConverter &converter, RewritePatternSet &patterns) {
+    const TypeConverter &converter, RewritePatternSet &patterns,
+    const LoweringOptions &options) {
   patterns.add<MaxPoolLowering<MaxPool2DOp>, MaxPoolLowering<MaxPool3DOp>,
-               MaxPoolWithIndicesLowering, AvgPoolLowering<AvgPool2DOp>,
-               AvgPoolLowering<AvgPool3DOp>, GlobalAvgPoolLowering,
-               ReduceMeanLowering, SoftmaxLowering, LogSoftmaxLowering>(
+               MaxPoolWithIndicesLowering, SoftmaxLowering, LogSoftmaxLowering>(
       converter, patterns.getContext());
+  patterns.add<AvgPoolLowering<AvgPool2DOp>, AvgPoolLowering<AvgPool3DOp>,
+               GlobalAvgPoolLowering, ReduceMeanLowering>(
+      converter, patterns.getContext(), options);
 }
