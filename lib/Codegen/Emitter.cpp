@@ -62,6 +62,12 @@ mlir::quantc::createTargetMachine(const TargetOptions &options,
     features = hostFeatures.getString();
   } else if (cpu == "host") {
     cpu = llvm::sys::getHostCPUName().str();
+  } else if (triple.isRISCV() && cpu.empty()) {
+    // LLVM's generic RISC-V CPU has no extensions at all (soft float); the
+    // platform baseline is RV64GC / RV32GC, as C compilers assume, and
+    // --features adds to it.
+    features = "+m,+a,+f,+d,+c,+zicsr,+zifencei" +
+               (features.empty() ? "" : "," + features);
   }
   std::unique_ptr<llvm::MCSubtargetInfo> subtarget(
       target->createMCSubtargetInfo(triple, "", ""));
@@ -90,6 +96,19 @@ mlir::quantc::createTargetMachine(const TargetOptions &options,
   }
 
   llvm::TargetOptions targetOptions;
+  // With the D extension, the hard-float ABI of the RISC-V Linux and
+  // embedded toolchains, so that calls into libm pass floats in FP registers
+  // and objects link with theirs (the last +d/-d wins, as in LLVM).
+  if (triple.isRISCV()) {
+    bool hasD = false;
+    for (const std::string &feature :
+         llvm::SubtargetFeatures(features).getFeatures())
+      if (StringRef(feature).drop_front() == "d")
+        hasD = feature[0] == '+';
+    if (hasD)
+      targetOptions.MCOptions.ABIName =
+          triple.isRISCV64() ? "lp64d" : "ilp32d";
+  }
   // Keep float semantics exact: no contraction into FMA, which would make
   // results differ between targets.
   targetOptions.AllowFPOpFusion = llvm::FPOpFusion::Strict;
