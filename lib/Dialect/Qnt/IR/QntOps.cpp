@@ -146,6 +146,50 @@ LogicalResult Conv2DOp::verify() {
                            asFloat(getClampMax()), "clamp_min", "clamp_max");
 }
 
+LogicalResult Conv3DOp::verify() {
+  if (failed(verifyGroupedConvolution(*this, getInput(), getFilter(),
+                                      getGroupsAttr().getInt(), /*rank=*/5)))
+    return failure();
+  auto in = getInput().getType().getShape();
+  auto filter = getFilter().getType().getShape();
+  int64_t filters = filter[0];
+  ArrayRef<int64_t> strides = getStrides(), pads = getPads(),
+                    dilations = getDilations();
+  if (failed(verifyBiasShape(*this, getBias(), filters)) ||
+      failed(verifyWindowAttr(*this, "strides", strides, 3, "sd, sh, sw",
+                              false)) ||
+      failed(verifyWindowAttr(*this, "dilations", dilations, 3, "dd, dh, dw",
+                              false)) ||
+      failed(verifyWindowAttr(*this, "pads", pads, 6,
+                              "front, top, left, back, bottom, right", true)))
+    return failure();
+
+  SmallVector<int64_t, 5> expected = {in[0]};
+  for (int i = 0; i < 3; ++i) {
+    int64_t out = windowOutputSize(in[1 + i], filter[1 + i], strides[i],
+                                   dilations[i], pads[i], pads[i + 3],
+                                   /*ceilMode=*/false);
+    if (!ShapedType::isDynamic(out) && out <= 0)
+      return emitOpError() << "dilated kernel "
+                           << dilations[i] * (filter[1 + i] - 1) + 1
+                           << " exceeds padded input "
+                           << in[1 + i] + pads[i] + pads[i + 3]
+                           << " in spatial dimension " << i;
+    expected.push_back(out);
+  }
+  expected.push_back(filters);
+  if (failed(verifyResultShape(*this, expected)))
+    return failure();
+  for (Type type : llvm::concat<Type>(getOperation()->getOperandTypes(),
+                                      getOperation()->getResultTypes()))
+    if (getQuantType(type))
+      return emitOpError() << "has only a float form: operands and result "
+                              "must be f32, got "
+                           << type;
+  return verifyClampBounds(*this, asFloat(getClampMin()),
+                           asFloat(getClampMax()), "clamp_min", "clamp_max");
+}
+
 LogicalResult MatMulOp::verify() {
   auto lhs = getLhs().getType().getShape();
   auto rhs = getRhs().getType().getShape();

@@ -51,6 +51,16 @@ func.func @conv2d_depthwise_dilated(%x: tensor<1x9x9x8xf32>, %w: tensor<8x3x3x1x
   return %y : tensor<1x5x5x8xf32>
 }
 
+// CHECK-LABEL: func.func @conv3d_grouped
+func.func @conv3d_grouped(%x: tensor<1x4x8x8x4xf32>, %w: tensor<6x3x3x3x2xf32>, %b: tensor<6xf32>) -> tensor<1x2x4x4x6xf32> {
+  // CHECK: qnt.conv3d %{{.*}}, %{{.*}}, %{{.*}} {clamp_min = 0.000000e+00 : f32, dilations = array<i64: 1, 1, 1>, groups = 2 : i64, pads = array<i64: 1, 1, 1, 0, 0, 0>, strides = array<i64: 2, 2, 2>} : (tensor<1x4x8x8x4xf32>, tensor<6x3x3x3x2xf32>, tensor<6xf32>) -> tensor<1x2x4x4x6xf32>
+  %y = qnt.conv3d %x, %w, %b {strides = array<i64: 2, 2, 2>, pads = array<i64: 1, 1, 1, 0, 0, 0>,
+                              dilations = array<i64: 1, 1, 1>, groups = 2 : i64,
+                              clamp_min = 0.0 : f32}
+       : (tensor<1x4x8x8x4xf32>, tensor<6x3x3x3x2xf32>, tensor<6xf32>) -> tensor<1x2x4x4x6xf32>
+  return %y : tensor<1x2x4x4x6xf32>
+}
+
 // CHECK-LABEL: func.func @conv2d_quantized_per_channel
 func.func @conv2d_quantized_per_channel(%x: tensor<1x4x4x6x!s8>, %w: tensor<2x1x1x3x!s8w>, %b: tensor<2x!quant.uniform<i32:f32:0, {0.01, 0.005}>>) -> tensor<1x4x4x2x!u8> {
   // CHECK: qnt.conv2d {{.*}}groups = 2 : i64{{.*}} -> tensor<1x4x4x2x!quant.uniform<u8:f32, 5.000000e-02:128>>

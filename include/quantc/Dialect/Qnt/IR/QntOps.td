@@ -243,6 +243,51 @@ def Qnt_Conv2DOp : Qnt_Op<"conv2d", [Pure]> {
   let hasVerifier = 1;
 }
 
+def Qnt_Conv3DOp : Qnt_Op<"conv3d", [Pure]> {
+  let summary = "3-D convolution, NDHWC input and FDHWC filter, grouped";
+  let description = [{
+    `qnt.conv2d` with a depth dimension:
+
+    ```
+    out[n, od, oh, ow, f] = bias[f] + sum over kd, kh, kw, c of
+        in[n, od*sd + kd*dd - pad_front, oh*sh + kh*dh - pad_top,
+           ow*sw + kw*dw - pad_left, g*Cg + c]
+        * filter[f, kd, kh, kw, c],   g = f / (F / groups), Cg = C / groups
+    ```
+    with zero outside the input, then clamped to `[clamp_min, clamp_max]`
+    when those are set. Depthwise convolution is `groups = C`.
+
+    Operands: `input` `[N, D, H, W, C]`, `filter` `[F, KD, KH, KW, C /
+    groups]`, optional `bias` `[F]`; result `[N, OD, OH, OW, F]` with
+    `OD = (D + pad_front + pad_back - dd * (KD - 1) - 1) / sd + 1` (floor)
+    and likewise `OH` and `OW`. `strides = [sd, sh, sw]` and
+    `dilations = [dd, dh, dw]` are positive; `pads = [pad_front, pad_top,
+    pad_left, pad_back, pad_bottom, pad_right]` are non-negative.
+
+    Only the float form exists: operands and result are f32 tensors.
+
+    ```mlir
+    %y = qnt.conv3d %x, %w, %b {strides = array<i64: 1, 1, 1>,
+           pads = array<i64: 1, 1, 1, 1, 1, 1>,
+           dilations = array<i64: 1, 1, 1>, groups = 1 : i64}
+         : (tensor<1x4x8x8x3xf32>, tensor<16x3x3x3x3xf32>, tensor<16xf32>)
+         -> tensor<1x4x8x8x16xf32>
+    ```
+  }];
+  let arguments = !con((ins Qnt_Tensor:$input, Qnt_Tensor:$filter,
+                            Optional<Qnt_Tensor>:$bias,
+                            DenseI64ArrayAttr:$strides,
+                            DenseI64ArrayAttr:$pads,
+                            DenseI64ArrayAttr:$dilations,
+                            I64Attr:$groups), Qnt_FusedClampArgs);
+  let results = (outs Qnt_Tensor:$output);
+  let assemblyFormat = [{
+    $input `,` $filter (`,` $bias^)? attr-dict `:`
+    `(` type($input) `,` type($filter) (`,` type($bias)^)? `)` `->` type($output)
+  }];
+  let hasVerifier = 1;
+}
+
 def Qnt_MatMulOp : Qnt_Op<"matmul", [Pure]> {
   let summary = "Batched matrix product with broadcast batch dimensions (ONNX MatMul)";
   let description = [{
