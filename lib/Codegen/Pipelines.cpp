@@ -33,6 +33,7 @@ void mlir::quantc::buildLowerToLinalgPipeline(OpPassManager &pm,
 
 void mlir::quantc::buildLowerToBuffersPipeline(OpPassManager &pm,
                                                const CodegenOptions &options) {
+  pm.nest<func::FuncOp>().addPass(createQntDistinctResults());
   // eliminate-empty-tensors
   pm.nest<func::FuncOp>().addPass(
       bufferization::createEmptyTensorEliminationPass());
@@ -65,6 +66,7 @@ void mlir::quantc::buildLowerToBuffersPipeline(OpPassManager &pm,
 void mlir::quantc::buildLowerToLLVMPipeline(OpPassManager &pm,
                                             const CodegenOptions &options) {
   unsigned bits = options.indexBitwidth;
+  pm.addPass(createQntRetypeEmptyArguments());
   // convert-linalg-to-loops, lower-affine, convert-scf-to-cf,
   // expand-strided-metadata, lower-affine
   pm.nest<func::FuncOp>().addPass(createConvertLinalgToLoopsPass());

@@ -45,4 +45,40 @@ def QntCopiesToLinalg : Pass<"qnt-copies-to-linalg"> {
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
+def QntRetypeEmptyArguments
+    : Pass<"qnt-retype-empty-arguments", "::mlir::ModuleOp"> {
+  let summary = "Passes zero-element buffers of public functions as "
+                "memref<0xT>";
+  let description = [{
+    The bare-pointer calling convention of the LLVM lowering needs static
+    strides, which an identity-layout memref with a zero dimension after
+    the first (`memref<3x0x4xf32>`, an empty Slice or Reshape result) does
+    not have: such a function would stay unconverted. Every memref argument
+    of a public function that has no elements and is not already
+    `memref<0xT>` becomes `memref<0xT>`, and the body uses a local
+    zero-size `memref.alloca` of the original type instead: with no
+    elements there is nothing to read or write through the caller's
+    pointer. The C interface keeps the tensor's true shape (element count
+    0). Functions that are called inside the module keep their signature.
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
+}
+
+def QntDistinctResults : Pass<"qnt-distinct-results", "::mlir::func::FuncOp"> {
+  let summary = "Copies repeated and argument results of a function into "
+                "fresh tensors";
+  let description = [{
+    Every result of a compiled function becomes its own out-parameter
+    buffer. A function that returns the same tensor twice (two ONNX outputs
+    that CSE made one value) or returns one of its arguments would need one
+    buffer to be two out-parameters, or an input and an out-parameter, which
+    buffer-results-to-out-params cannot express. Before bufferization, each return operand that repeats an
+    earlier one, or is a block argument of the function, is replaced by a
+    `bufferization.alloc_tensor() copy(%value)`, so that every result has a
+    buffer of its own (the copy becomes a `memref.copy` into the
+    out-parameter).
+  }];
+  let dependentDialects = ["::mlir::bufferization::BufferizationDialect"];
+}
+
 #endif // QUANTC_CODEGEN_PASSES_TD
