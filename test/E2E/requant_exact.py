@@ -6,7 +6,7 @@
                                       --outputs) with python/quantc/numerics.py's
                                       model of MODE (float or fixed)
 
-The model has four outputs:
+The model has five outputs:
   0. QLinearConv 1x1 over 256 positions and 14 channels whose accumulators are
      bias[c] + (x - 128) with x = 0..255: per-channel multipliers (weight
      scales) 0.5, 0.25, 0.75, 1.5, 3, 1/3, 2^-24, 2^-25, 2^-33, 100/2^31 and
@@ -16,6 +16,10 @@ The model has four outputs:
   2. QuantizeLinear to u8 (scale 0.5, zero point 10) and 3. to s8 (scale
      0.25, zero point -3) of x = (k + 1/2) * scale for k = -4..4, NaN,
      +-inf, +-1000, +-0.
+  4. DequantizeLinear, AveragePool 3x3 (stride 2, pads 1, padding excluded:
+     2, 3 or 3x3 taps inside), QuantizeLinear: a quantized mean whose
+     multiplier s_in / (s_out * count) varies with the output position;
+     channel 0 holds zp + 3 everywhere (means of 1.5), channel 1 random data.
 """
 
 import os
@@ -51,6 +55,7 @@ MM_SCALES = (0.0123, 0.00456, 0.0789)  # a, b, y
 MM_ZERO_POINTS = (131, 100)  # a, y
 Q_U8 = (0.5, 10)
 Q_S8 = (0.25, -3)
+POOL = dict(shape=(1, 2, 5, 6), s_in=0.1, zp_in=7, s_out=0.2, zp_out=2)
 
 
 def quantize_inputs():
@@ -66,7 +71,25 @@ def inputs():
     m, k, _ = MM_SHAPE
     mm_a = rng.integers(0, 256, (1, m, k), dtype=np.uint8)
     qu8, qs8 = quantize_inputs()
-    return {"conv_x": conv_x, "mm_a": mm_a, "q_u8": qu8, "q_s8": qs8}
+    pool_x = rng.integers(0, 256, POOL["shape"], dtype=np.uint8)
+    pool_x[0, 0] = POOL["zp_in"] + 3
+    return {"conv_x": conv_x, "mm_a": mm_a, "q_u8": qu8, "q_s8": qs8, "pool_x": pool_x}
+
+
+def pool_windows():
+    """(sums of q - zp_in, tap counts) of the 3x3, stride 2, pad 1 windows."""
+    x = inputs()["pool_x"].astype(np.int64) - POOL["zp_in"]
+    n, c, h, w = x.shape
+    oh, ow = (h + 2 - 3) // 2 + 1, (w + 2 - 3) // 2 + 1
+    sums = np.zeros((n, c, oh, ow), np.int64)
+    counts = np.zeros((oh, ow), np.int64)
+    for i in range(oh):
+        for j in range(ow):
+            rows = slice(max(2 * i - 1, 0), min(2 * i + 2, h))
+            cols = slice(max(2 * j - 1, 0), min(2 * j + 2, w))
+            sums[:, :, i, j] = x[:, :, rows, cols].sum(axis=(2, 3))
+            counts[i, j] = (rows.stop - rows.start) * (cols.stop - cols.start)
+    return sums, counts
 
 
 def mm_weights():
@@ -98,6 +121,10 @@ def generate(out):
         numpy_helper.from_array(np.array(Q_U8[1], np.uint8), "q_u8_zp"),
         numpy_helper.from_array(f32(Q_S8[0]), "q_s8_scale"),
         numpy_helper.from_array(np.array(Q_S8[1], np.int8), "q_s8_zp"),
+        numpy_helper.from_array(f32(POOL["s_in"]), "pool_s_in"),
+        numpy_helper.from_array(np.array(POOL["zp_in"], np.uint8), "pool_zp_in"),
+        numpy_helper.from_array(f32(POOL["s_out"]), "pool_s_out"),
+        numpy_helper.from_array(np.array(POOL["zp_out"], np.uint8), "pool_zp_out"),
     ]
     nodes = [
         helper.make_node("QLinearConv", ["conv_x", "conv_x_scale", "conv_x_zp", "conv_w", "conv_w_scale",
@@ -106,6 +133,10 @@ def generate(out):
                                            "mm_y_scale", "mm_y_zp"], ["mm_y"]),
         helper.make_node("QuantizeLinear", ["q_u8", "q_u8_scale", "q_u8_zp"], ["q_u8_y"]),
         helper.make_node("QuantizeLinear", ["q_s8", "q_s8_scale", "q_s8_zp"], ["q_s8_y"]),
+        helper.make_node("DequantizeLinear", ["pool_x", "pool_s_in", "pool_zp_in"], ["pool_xf"]),
+        helper.make_node("AveragePool", ["pool_xf"], ["pool_yf"], kernel_shape=[3, 3], strides=[2, 2],
+                         pads=[1, 1, 1, 1], count_include_pad=0),
+        helper.make_node("QuantizeLinear", ["pool_yf", "pool_s_out", "pool_zp_out"], ["pool_y"]),
     ]
     data = inputs()
     m, _, n = MM_SHAPE
@@ -114,17 +145,19 @@ def generate(out):
         [helper.make_tensor_value_info("conv_x", TensorProto.UINT8, [1, 1, 1, POSITIONS]),
          helper.make_tensor_value_info("mm_a", TensorProto.UINT8, [1, m, MM_SHAPE[1]]),
          helper.make_tensor_value_info("q_u8", TensorProto.FLOAT, [len(data["q_u8"])]),
-         helper.make_tensor_value_info("q_s8", TensorProto.FLOAT, [len(data["q_s8"])])],
+         helper.make_tensor_value_info("q_s8", TensorProto.FLOAT, [len(data["q_s8"])]),
+         helper.make_tensor_value_info("pool_x", TensorProto.UINT8, list(POOL["shape"]))],
         [helper.make_tensor_value_info("conv_y", TensorProto.UINT8, [1, c, 1, POSITIONS]),
          helper.make_tensor_value_info("mm_y", TensorProto.UINT8, [1, m, n]),
          helper.make_tensor_value_info("q_u8_y", TensorProto.UINT8, [len(data["q_u8"])]),
-         helper.make_tensor_value_info("q_s8_y", TensorProto.INT8, [len(data["q_s8"])])],
+         helper.make_tensor_value_info("q_s8_y", TensorProto.INT8, [len(data["q_s8"])]),
+         helper.make_tensor_value_info("pool_y", TensorProto.UINT8, [1, POOL["shape"][1], 3, 3])],
         inits)
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
     onnx.checker.check_model(model)
     os.makedirs(os.path.join(out, "data"), exist_ok=True)
     onnx.save(model, os.path.join(out, "model.onnx"))
-    for i, name in enumerate(["conv_x", "mm_a", "q_u8", "q_s8"]):
+    for i, name in enumerate(["conv_x", "mm_a", "q_u8", "q_s8", "pool_x"]):
         tensor = numpy_helper.from_array(data[name], name)
         with open(os.path.join(out, "data", f"input_{i}.pb"), "wb") as f:
             f.write(tensor.SerializeToString())
@@ -152,7 +185,13 @@ def expected(mode):
     mm = requantize(mode, mm_acc, f32m[0], realm[0], MM_ZERO_POINTS[1], 0, 255)
     qu8 = numerics.quantize_linear(data["q_u8"], Q_U8[0], Q_U8[1], 0, 255)
     qs8 = numerics.quantize_linear(data["q_s8"], Q_S8[0], Q_S8[1], -128, 127)
-    return [conv.reshape(1, -1, 1, POSITIONS), mm.reshape(1, *mm_acc.shape), qu8, qs8]
+    # Means: s_in / (s_out * count), in f32 in that order or in double.
+    sums, counts = pool_windows()
+    s_in, s_out = np.float32(POOL["s_in"]), np.float32(POOL["s_out"])
+    f32m = s_in / (s_out * counts.astype(np.float32))
+    realm = np.float64(s_in) / (np.float64(s_out) * counts)
+    pool = requantize(mode, sums, f32m, realm, POOL["zp_out"], 0, 255)
+    return [conv.reshape(1, -1, 1, POSITIONS), mm.reshape(1, *mm_acc.shape), qu8, qs8, pool]
 
 
 def check(mode, got_dir):

@@ -433,12 +433,12 @@ meanMultiplier(const ScalarParams &in, const ScalarParams &out, int64_t count) {
               (double(out.scaleValue) * static_cast<double>(count))};
 }
 
-/// The quantized means of integer `sums` whose divisor varies with the
-/// output position, under the fixed contract: one multiplier per position,
-/// from the product of the per-dimension tap counts, in a constant of shape
-/// [1, out..., 1]. Null after an error.
+/// The quantized means of integer `sums` whose divisor (the taps inside
+/// the input) varies with the output position, under the fixed contract:
+/// one multiplier per position, from the product of its per-dimension tap
+/// counts, in a constant of shape [1, out..., 1]. Null after an error.
 static Value buildVaryingFixedMeans(OpBuilder &b, Location loc, Value sums,
-                                    const Window &w, int64_t fixedCount,
+                                    const Window &w,
                                     RankedTensorType resultType,
                                     const ScalarParams &inParams,
                                     const ScalarParams &outParams) {
@@ -448,7 +448,7 @@ static Value buildVaryingFixedMeans(OpBuilder &b, Location loc, Value sums,
   SmallVector<RequantMultiplier> multipliers;
   SmallVector<int64_t> position(w.rank(), 0);
   for (int64_t i = 0, e = llvm::product_of(w.out); i < e; ++i) {
-    int64_t count = fixedCount;
+    int64_t count = 1;
     for (size_t d = 0; d < w.rank(); ++d)
       count *= w.tapsInside(d, position[d]);
     multipliers.push_back(meanMultiplier(inParams, outParams, count));
@@ -507,8 +507,8 @@ static Value buildWindowMeans(OpBuilder &b, Location loc, Value sums,
   }
   bool varying = !varyingCounts.empty();
   if (inParams && varying && mode == RequantMode::Fixed)
-    return buildVaryingFixedMeans(b, loc, sums, w, fixedCount, resultType,
-                                  *inParams, *outParams);
+    return buildVaryingFixedMeans(b, loc, sums, w, resultType, *inParams,
+                                  *outParams);
   SmallVector<Value> inputs = {sums};
   for (auto &[i, counts] : varyingCounts) {
     SmallVector<int64_t, 5> shape(rank, 1);
