@@ -208,6 +208,17 @@ Value mlir::quantc::integerToF32(OpBuilder &b, Location loc, Value value,
   return arith::UIToFPOp::create(b, loc, b.getF32Type(), value);
 }
 
+Value mlir::quantc::integralToI32(OpBuilder &b, Location loc, Value value) {
+  // Adding 1.5 * 2^23 is exact for an integer below 2^22 in magnitude and
+  // leaves it, offset by 2^22, in the low mantissa bits of the sum.
+  Type i32 = b.getI32Type();
+  Value biased = arith::AddFOp::create(b, loc, value,
+                                       createF32Constant(b, loc, 0x1.8p23f));
+  Value bits = arith::BitcastOp::create(b, loc, i32, biased);
+  return arith::SubIOp::create(b, loc, bits,
+                               createIntConstant(b, loc, i32, 0x4B400000));
+}
+
 Value mlir::quantc::roundToStorage(OpBuilder &b, Location loc, Value value,
                                    const StorageInfo &storage) {
   Value rounded = math::RoundEvenOp::create(b, loc, value);
@@ -217,6 +228,15 @@ Value mlir::quantc::roundToStorage(OpBuilder &b, Location loc, Value value,
   Value hi = createF32Constant(b, loc, static_cast<float>(storage.max));
   Value clamped = arith::MaxNumFOp::create(b, loc, rounded, lo);
   clamped = arith::MinNumFOp::create(b, loc, clamped, hi);
+  Value isNaN = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO,
+                                      value, value);
+  if (storage.type.getWidth() <= 16) {
+    Type i32 = b.getI32Type();
+    Value exact = integralToI32(b, loc, clamped);
+    exact = arith::SelectOp::create(b, loc, isNaN,
+                                    createIntConstant(b, loc, i32, 0), exact);
+    return castInteger(b, loc, exact, storage.type, storage.isSigned);
+  }
   // f32 cannot hold every i32 bound exactly (2^31 - 1 rounds up to 2^31), so
   // convert through i64 and clamp again in integers.
   Type i64 = b.getI64Type();
@@ -227,8 +247,6 @@ Value mlir::quantc::roundToStorage(OpBuilder &b, Location loc, Value value,
                                 createIntConstant(b, loc, i64, storage.min));
   wide = arith::MinSIOp::create(b, loc, wide,
                                 createIntConstant(b, loc, i64, storage.max));
-  Value isNaN = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO,
-                                      value, value);
   wide = arith::SelectOp::create(b, loc, isNaN,
                                  createIntConstant(b, loc, i64, 0), wide);
   return castInteger(b, loc, wide, storage.type, storage.isSigned);

@@ -168,6 +168,12 @@ Value castInteger(OpBuilder &b, Location loc, Value value, Type to,
 /// Integer scalar to f32 (sitofp or uitofp by `isSigned`).
 Value integerToF32(OpBuilder &b, Location loc, Value value, bool isSigned);
 
+/// An f32 holding an integer of magnitude below 2^22, as i32, with integer
+/// operations after one exact float addition instead of a float-to-integer
+/// conversion: cheaper on every target, and vectorized RISC-V code then has
+/// no vfcvt.rtz conversion (which qemu 7.2 cannot translate).
+Value integralToI32(OpBuilder &b, Location loc, Value value);
+
 /// f32 scalar to the storage integer: round half to even, saturate to
 /// `[storage.min, storage.max]`; NaN becomes 0.
 Value roundToStorage(OpBuilder &b, Location loc, Value value,

@@ -37,7 +37,8 @@ using namespace mlir::quantc;
 //===----------------------------------------------------------------------===//
 
 /// `saturate(round_half_to_even(x / scale) + zeroPoint)` with the division in
-/// f32 and the sum in i64 (`zeroPoint` is an i64 scalar). A NaN quotient
+/// f32 and the sum in i32 for storage of up to 16 bits, else in i64
+/// (`zeroPoint` is an i64 scalar within the storage range). A NaN quotient
 /// rounds as 0, which makes the result saturate(zeroPoint).
 static Value quantizeElement(OpBuilder &b, Location loc, Value x, Value scale,
                              Value zeroPoint, const StorageInfo &storage) {
@@ -48,6 +49,25 @@ static Value quantizeElement(OpBuilder &b, Location loc, Value x, Value scale,
   scaled = arith::SelectOp::create(b, loc, isNaN, createF32Constant(b, loc, 0),
                                    scaled);
   Value rounded = math::RoundEvenOp::create(b, loc, scaled);
+  if (storage.type.getWidth() <= 16) {
+    // Any bound beyond the storage range shifted by every zero point the
+    // storage holds saturates the same way; with +-2^20 the sum fits i32
+    // and integralToI32 converts exactly.
+    const float bound = 0x1p20f;
+    rounded = arith::MaxNumFOp::create(b, loc, rounded,
+                                       createF32Constant(b, loc, -bound));
+    rounded = arith::MinNumFOp::create(b, loc, rounded,
+                                       createF32Constant(b, loc, bound));
+    Type i32 = b.getI32Type();
+    Value sum = arith::AddIOp::create(
+        b, loc, integralToI32(b, loc, rounded),
+        arith::TruncIOp::create(b, loc, i32, zeroPoint));
+    sum = arith::MaxSIOp::create(b, loc, sum,
+                                 createIntConstant(b, loc, i32, storage.min));
+    sum = arith::MinSIOp::create(b, loc, sum,
+                                 createIntConstant(b, loc, i32, storage.max));
+    return castInteger(b, loc, sum, storage.type, /*isSigned=*/true);
+  }
   // Any bound beyond the storage range shifted by every possible zero point
   // saturates the same way; +-2^62 keeps the conversion and the sum in i64.
   const float bound = 0x1p62f;

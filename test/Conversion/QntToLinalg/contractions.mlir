@@ -121,8 +121,8 @@ func.func @conv2d_grouped(%x: tensor<1x5x5x4xf32>, %w: tensor<6x3x3x2xf32>) -> t
 // CHECK:   arith.addf %[[R]], %[[Z]] : f32
 // CHECK:   arith.constant 1.000000e+01 : f32
 // CHECK:   arith.constant 2.550000e+02 : f32
-// CHECK:   arith.fptoui
-// CHECK:   arith.trunci %{{.*}} : i64 to i8
+// CHECK:   arith.bitcast %{{.*}} : f32 to i32
+// CHECK:   arith.trunci %{{.*}} : i32 to i8
 func.func @conv2d_quantized(%x: tensor<1x4x4x2x!quant.uniform<u8:f32, 0.5:128>>,
                             %w: tensor<3x3x3x2x!quant.uniform<i8:f32, 0.25>>,
                             %b: tensor<3x!quant.uniform<i32:f32, 0.125>>)

@@ -68,8 +68,8 @@ func.func @add_clamp(%a: tensor<4xf32>, %b: tensor<1xf32>) -> tensor<4xf32> {
 // CHECK-NEXT: math.roundeven %[[DIV]] : f32
 // CHECK: arith.constant 1.000000e+01 : f32
 // CHECK-NEXT: arith.constant 2.550000e+02 : f32
-// CHECK: arith.fptoui %{{.*}} : f32 to i64
-// CHECK: %[[R:.*]] = arith.trunci %{{.*}} : i64 to i8
+// CHECK: arith.bitcast %{{.*}} : f32 to i32
+// CHECK: %[[R:.*]] = arith.trunci %{{.*}} : i32 to i8
 // CHECK-NEXT: linalg.yield %[[R]] : i8
 func.func @add_quant(%a: tensor<1x4x!quant.uniform<u8:f32, 0.5:3>>, %b: tensor<4x!quant.uniform<i8:f32, 0.25:-2>>) -> tensor<1x4x!quant.uniform<u8:f32, 0.1:10>> {
   %0 = qnt.add %a, %b {clamp_min = 0.0 : f32} : (tensor<1x4x!quant.uniform<u8:f32, 0.5:3>>, tensor<4x!quant.uniform<i8:f32, 0.25:-2>>) -> tensor<1x4x!quant.uniform<u8:f32, 0.1:10>>
@@ -86,7 +86,7 @@ func.func @add_quant(%a: tensor<1x4x!quant.uniform<u8:f32, 0.5:3>>, %b: tensor<4
 // CHECK-NEXT: arith.divf %[[P]], %{{.*}} : f32
 // CHECK: arith.constant -1.280000e+02 : f32
 // CHECK-NEXT: arith.constant 1.270000e+02 : f32
-// CHECK: arith.fptosi %{{.*}} : f32 to i64
+// CHECK: arith.bitcast %{{.*}} : f32 to i32
 func.func @mul_quant(%a: tensor<4x!quant.uniform<i8:f32, 0.5>>, %b: tensor<4x!quant.uniform<i8:f32, 0.5>>) -> tensor<4x!quant.uniform<i8:f32, 1.0>> {
   %0 = qnt.mul %a, %b : (tensor<4x!quant.uniform<i8:f32, 0.5>>, tensor<4x!quant.uniform<i8:f32, 0.5>>) -> tensor<4x!quant.uniform<i8:f32, 1.0>>
   return %0 : tensor<4x!quant.uniform<i8:f32, 1.0>>
@@ -269,7 +269,7 @@ func.func @sigmoid(%x: tensor<4xf32>) -> tensor<4xf32> {
 // CHECK: %[[D:.*]] = arith.divf %{{.*}}, %{{.*}} : f32
 // CHECK-NEXT: math.roundeven %[[D]]
 // CHECK: arith.constant 2.550000e+02 : f32
-// CHECK: arith.fptoui
+// CHECK: arith.bitcast %{{.*}} : f32 to i32
 func.func @sigmoid_quant(%x: tensor<4x!quant.uniform<i8:f32, 0.1:-5>>) -> tensor<4x!quant.uniform<u8:f32, 0.00390625>> {
   %0 = qnt.sigmoid %x : tensor<4x!quant.uniform<i8:f32, 0.1:-5>> -> tensor<4x!quant.uniform<u8:f32, 0.00390625>>
   return %0 : tensor<4x!quant.uniform<u8:f32, 0.00390625>>

@@ -21,13 +21,18 @@
 // CHECK: %[[RND:.*]] = math.roundeven %[[SEL]] : f32
 // CHECK: %[[LO:.*]] = arith.maxnumf %[[RND]], %{{.*}} : f32
 // CHECK: %[[HI:.*]] = arith.minnumf %[[LO]], %{{.*}} : f32
-// CHECK: %[[INT:.*]] = arith.fptosi %[[HI]] : f32 to i64
-// CHECK: %[[SUM:.*]] = arith.addi %[[INT]], %[[ZP]] : i64
-// CHECK: %[[C0:.*]] = arith.constant 0 : i64
-// CHECK: %[[MAX:.*]] = arith.maxsi %[[SUM]], %[[C0]] : i64
-// CHECK: %[[C255:.*]] = arith.constant 255 : i64
-// CHECK: %[[MIN:.*]] = arith.minsi %[[MAX]], %[[C255]] : i64
-// CHECK: %[[T:.*]] = arith.trunci %[[MIN]] : i64 to i8
+// CHECK: %[[MAGIC:.*]] = arith.constant 0x4B400000 : f32
+// CHECK: %[[BIASED:.*]] = arith.addf %[[HI]], %[[MAGIC]] : f32
+// CHECK: %[[BITS:.*]] = arith.bitcast %[[BIASED]] : f32 to i32
+// CHECK: %[[OFFSET:.*]] = arith.constant 1262485504 : i32
+// CHECK: %[[INT:.*]] = arith.subi %[[BITS]], %[[OFFSET]] : i32
+// CHECK: %[[ZP32:.*]] = arith.trunci %[[ZP]] : i64 to i32
+// CHECK: %[[SUM:.*]] = arith.addi %[[INT]], %[[ZP32]] : i32
+// CHECK: %[[C0:.*]] = arith.constant 0 : i32
+// CHECK: %[[MAX:.*]] = arith.maxsi %[[SUM]], %[[C0]] : i32
+// CHECK: %[[C255:.*]] = arith.constant 255 : i32
+// CHECK: %[[MIN:.*]] = arith.minsi %[[MAX]], %[[C255]] : i32
+// CHECK: %[[T:.*]] = arith.trunci %[[MIN]] : i32 to i8
 // CHECK: linalg.yield %[[T]] : i8
 // CHECK: return %[[Q]] : tensor<2x3xi8>
 func.func @quantize_per_tensor(%x: tensor<2x3xf32>) -> tensor<2x3x!quant.uniform<u8:f32, 0.5:128>> {
@@ -50,11 +55,12 @@ func.func @quantize_per_tensor(%x: tensor<2x3xf32>) -> tensor<2x3x!quant.uniform
 // CHECK: %[[ZP64:.*]] = arith.extsi %[[ZP]] : i32 to i64
 // CHECK: arith.divf %[[IN]], %[[SCALE]] : f32
 // CHECK: math.roundeven
-// CHECK: %[[INT:.*]] = arith.fptosi %{{.*}} : f32 to i64
-// CHECK: arith.addi %[[INT]], %[[ZP64]] : i64
-// CHECK: arith.constant -128 : i64
-// CHECK: arith.constant 127 : i64
-// CHECK: arith.trunci %{{.*}} : i64 to i8
+// CHECK: %[[INT:.*]] = arith.subi %{{.*}}, %{{.*}} : i32
+// CHECK: %[[ZP32:.*]] = arith.trunci %[[ZP64]] : i64 to i32
+// CHECK: arith.addi %[[INT]], %[[ZP32]] : i32
+// CHECK: arith.constant -128 : i32
+// CHECK: arith.constant 127 : i32
+// CHECK: arith.trunci %{{.*}} : i32 to i8
 func.func @quantize_per_axis(%x: tensor<2x3xf32>) -> tensor<2x3x!quant.uniform<i8:f32:1, {0.5:1, 0.25:-2, 2.0:0}>> {
   %q = qnt.quantize %x : tensor<2x3xf32> -> tensor<2x3x!quant.uniform<i8:f32:1, {0.5:1, 0.25:-2, 2.0:0}>>
   return %q : tensor<2x3x!quant.uniform<i8:f32:1, {0.5:1, 0.25:-2, 2.0:0}>>
@@ -66,9 +72,9 @@ func.func @quantize_per_axis(%x: tensor<2x3xf32>) -> tensor<2x3x!quant.uniform<i
 
 // CHECK-LABEL: func.func @quantize_i4
 // CHECK-SAME: -> tensor<8xi4>
-// CHECK: arith.constant -8 : i64
-// CHECK: arith.constant 7 : i64
-// CHECK: arith.trunci %{{.*}} : i64 to i4
+// CHECK: arith.constant -8 : i32
+// CHECK: arith.constant 7 : i32
+// CHECK: arith.trunci %{{.*}} : i32 to i4
 func.func @quantize_i4(%x: tensor<8xf32>) -> tensor<8x!quant.uniform<i4:f32, 0.25>> {
   %q = qnt.quantize %x : tensor<8xf32> -> tensor<8x!quant.uniform<i4:f32, 0.25>>
   return %q : tensor<8x!quant.uniform<i4:f32, 0.25>>
@@ -151,7 +157,7 @@ func.func @dequantize_i32(%q: tensor<4x!quant.uniform<i32:f32, 0.001:-7>>) -> te
 // CHECK: math.roundeven %[[S]] : f32
 // CHECK: arith.constant -1.280000e+02 : f32
 // CHECK: arith.constant 1.270000e+02 : f32
-// CHECK: arith.trunci %{{.*}} : i64 to i8
+// CHECK: arith.trunci %{{.*}} : i32 to i8
 func.func @requantize_per_tensor(%q: tensor<4x!quant.uniform<i32:f32, 0.01>>) -> tensor<4x!quant.uniform<i8:f32, 0.1:-3>> {
   %r = qnt.requantize %q : tensor<4x!quant.uniform<i32:f32, 0.01>> -> tensor<4x!quant.uniform<i8:f32, 0.1:-3>>
   return %r : tensor<4x!quant.uniform<i8:f32, 0.1:-3>>
@@ -191,7 +197,7 @@ func.func @requantize_per_axis_input(%q: tensor<2x3x!quant.uniform<i8:f32:1, {0.
 // CHECK-DAG: arith.constant dense<[3, 4]> : tensor<2xi32>
 // CHECK: linalg.generic
 // CHECK: arith.extui %{{.*}} : i8 to i32
-// CHECK: arith.trunci %{{.*}} : i64 to i8
+// CHECK: arith.trunci %{{.*}} : i32 to i8
 func.func @requantize_per_axis_both(%q: tensor<2x5x!quant.uniform<u8:f32:0, {1.0:1, 0.5:2}>>) -> tensor<2x5x!quant.uniform<u8:f32:0, {0.5:3, 1.0:4}>> {
   %r = qnt.requantize %q : tensor<2x5x!quant.uniform<u8:f32:0, {1.0:1, 0.5:2}>> -> tensor<2x5x!quant.uniform<u8:f32:0, {0.5:3, 1.0:4}>>
   return %r : tensor<2x5x!quant.uniform<u8:f32:0, {0.5:3, 1.0:4}>>
@@ -212,9 +218,10 @@ func.func @requantize_per_axis_both(%q: tensor<2x5x!quant.uniform<u8:f32:0, {1.0
 // CHECK: %[[ZP64:.*]] = arith.extui %[[ZP]] : i8 to i64
 // CHECK: arith.divf %[[IN]], %[[SCALE]] : f32
 // CHECK: math.roundeven
-// CHECK: %[[INT:.*]] = arith.fptosi %{{.*}} : f32 to i64
-// CHECK: arith.addi %[[INT]], %[[ZP64]] : i64
-// CHECK: arith.constant 255 : i64
+// CHECK: %[[INT:.*]] = arith.subi %{{.*}}, %{{.*}} : i32
+// CHECK: %[[ZP32:.*]] = arith.trunci %[[ZP64]] : i64 to i32
+// CHECK: arith.addi %[[INT]], %[[ZP32]] : i32
+// CHECK: arith.constant 255 : i32
 func.func @quantize_linear_per_tensor(%x: tensor<6xf32>, %s: tensor<f32>, %zp: tensor<ui8>) -> tensor<6xui8> {
   %q = qnt.quantize_linear %x, %s, %zp : (tensor<6xf32>, tensor<f32>, tensor<ui8>) -> tensor<6xui8>
   return %q : tensor<6xui8>
@@ -228,10 +235,11 @@ func.func @quantize_linear_per_tensor(%x: tensor<6xf32>, %s: tensor<f32>, %zp: t
 // CHECK: ^bb0(%[[IN:.*]]: f32, %[[SCALE:.*]]: f32, %{{.*}}: i16):
 // CHECK: %[[ZP:.*]] = arith.constant 0 : i64
 // CHECK: arith.divf %[[IN]], %[[SCALE]] : f32
-// CHECK: arith.addi %{{.*}}, %[[ZP]] : i64
-// CHECK: arith.constant -32768 : i64
-// CHECK: arith.constant 32767 : i64
-// CHECK: arith.trunci %{{.*}} : i64 to i16
+// CHECK: %[[ZP32:.*]] = arith.trunci %[[ZP]] : i64 to i32
+// CHECK: arith.addi %{{.*}}, %[[ZP32]] : i32
+// CHECK: arith.constant -32768 : i32
+// CHECK: arith.constant 32767 : i32
+// CHECK: arith.trunci %{{.*}} : i32 to i16
 func.func @quantize_linear_no_zero_point(%x: tensor<6xf32>, %s: tensor<f32>) -> tensor<6xi16> {
   %q = qnt.quantize_linear %x, %s : (tensor<6xf32>, tensor<f32>) -> tensor<6xi16>
   return %q : tensor<6xi16>
@@ -261,9 +269,9 @@ func.func @quantize_linear_per_axis(%x: tensor<1x3x3x2xf32>, %s: tensor<3xf32>, 
 // CHECK-SAME: ins(%{{.*}}, %{{.*}}, %{{.*}} : tensor<2x5xf32>, tensor<2x2xf32>, tensor<2x2xi4>)
 // CHECK: ^bb0(%{{.*}}: f32, %{{.*}}: f32, %[[ZP:.*]]: i4, %{{.*}}: i4):
 // CHECK: arith.extui %[[ZP]] : i4 to i64
-// CHECK: arith.constant 0 : i64
-// CHECK: arith.constant 15 : i64
-// CHECK: arith.trunci %{{.*}} : i64 to i4
+// CHECK: arith.constant 0 : i32
+// CHECK: arith.constant 15 : i32
+// CHECK: arith.trunci %{{.*}} : i32 to i4
 func.func @quantize_linear_blocked(%x: tensor<2x5xf32>, %s: tensor<2x2xf32>, %zp: tensor<2x2xui4>) -> tensor<2x5xui4> {
   %q = qnt.quantize_linear %x, %s, %zp {axis = 1 : i64, block_size = 3 : i64} : (tensor<2x5xf32>, tensor<2x2xf32>, tensor<2x2xui4>) -> tensor<2x5xui4>
   return %q : tensor<2x5xui4>
@@ -272,9 +280,9 @@ func.func @quantize_linear_blocked(%x: tensor<2x5xf32>, %s: tensor<2x2xf32>, %zp
 // -----
 
 // CHECK-LABEL: func.func @quantize_linear_i2
-// CHECK: arith.constant -2 : i64
-// CHECK: arith.constant 1 : i64
-// CHECK: arith.trunci %{{.*}} : i64 to i2
+// CHECK: arith.constant -2 : i32
+// CHECK: arith.constant 1 : i32
+// CHECK: arith.trunci %{{.*}} : i32 to i2
 func.func @quantize_linear_i2(%x: tensor<4xf32>, %s: tensor<f32>, %zp: tensor<i2>) -> tensor<4xi2> {
   %q = qnt.quantize_linear %x, %s, %zp : (tensor<4xf32>, tensor<f32>, tensor<i2>) -> tensor<4xi2>
   return %q : tensor<4xi2>
@@ -358,17 +366,18 @@ func.func @dequantize_linear_i32(%q: tensor<4xi32>, %s: tensor<f32>, %zp: tensor
 // CHECK: %[[NEG:.*]] = arith.subf %[[Z0]], %[[Q]] : f32
 // CHECK: math.roundeven %[[NEG]] : f32
 // CHECK: arith.constant 2.550000e+02 : f32
-// CHECK: arith.fptoui %{{.*}} : f32 to i64
-// CHECK: arith.trunci %{{.*}} : i64 to i8
+// CHECK: arith.bitcast %{{.*}} : f32 to i32
+// CHECK: arith.trunci %{{.*}} : i32 to i8
 // CHECK: %[[Y:.*]] = linalg.generic {indexing_maps = [#[[ID]], #[[TO_SCALAR]], #[[TO_SCALAR]], #[[ID]]], iterator_types = ["parallel", "parallel"]}
 // CHECK-SAME: ins(%[[X]], %[[SCALE]], %[[ZP]] : tensor<2x4xf32>, tensor<f32>, tensor<i8>)
 // CHECK: ^bb0(%[[IN:.*]]: f32, %[[SC:.*]]: f32, %[[Z:.*]]: i8, %{{.*}}: i8):
 // CHECK: %[[Z64:.*]] = arith.extui %[[Z]] : i8 to i64
 // CHECK: arith.divf %[[IN]], %[[SC]] : f32
 // CHECK: math.roundeven
-// CHECK: %[[INT:.*]] = arith.fptosi %{{.*}} : f32 to i64
-// CHECK: arith.addi %[[INT]], %[[Z64]] : i64
-// CHECK: arith.constant 255 : i64
+// CHECK: %[[INT:.*]] = arith.subi %{{.*}}, %{{.*}} : i32
+// CHECK: %[[Z32:.*]] = arith.trunci %[[Z64]] : i64 to i32
+// CHECK: arith.addi %[[INT]], %[[Z32]] : i32
+// CHECK: arith.constant 255 : i32
 // CHECK: return %[[Y]], %[[SCALE]], %[[ZP]] : tensor<2x4xi8>, tensor<f32>, tensor<i8>
 func.func @dynamic_quantize_linear(%x: tensor<2x4xf32>) -> (tensor<2x4xui8>, tensor<f32>, tensor<ui8>) {
   %y, %s, %zp = qnt.dynamic_quantize_linear %x : tensor<2x4xf32> -> tensor<2x4xui8>, tensor<f32>, tensor<ui8>

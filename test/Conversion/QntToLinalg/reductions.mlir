@@ -251,8 +251,8 @@ func.func @avg_pool2d_exclude_pad(%x: tensor<1x5x6x2xf32>) -> tensor<1x3x3x2xf32
 // CHECK:   math.roundeven %[[SCALED]] : f32
 // CHECK:   arith.sitofp %[[ZP_OUT]] : i32 to f32
 // CHECK:   arith.constant 2.550000e+02 : f32
-// CHECK:   arith.fptoui %{{.*}} : f32 to i64
-// CHECK:   arith.trunci %{{.*}} : i64 to i8
+// CHECK:   arith.bitcast %{{.*}} : f32 to i32
+// CHECK:   arith.trunci %{{.*}} : i32 to i8
 func.func @avg_pool2d_quantized(%x: tensor<1x5x5x2x!quant.uniform<u8:f32, 0.5:100>>) -> tensor<1x3x3x2x!quant.uniform<u8:f32, 0.25:90>> {
   %y = qnt.avg_pool2d %x {kernel = array<i64: 3, 3>, strides = array<i64: 2, 2>,
          pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, count_include_pad}
@@ -333,7 +333,7 @@ func.func @global_avg_pool_float(%x: tensor<2x7x7x8xf32>) -> tensor<2x1x1x8xf32>
 // CHECK:   %[[F:.*]] = arith.sitofp %{{.*}} : i32 to f32
 // CHECK:   arith.mulf %[[F]], %[[MULT]] : f32
 // CHECK:   arith.sitofp %[[ZP_OUT]] : i32 to f32
-// CHECK:   arith.fptosi %{{.*}} : f32 to i64
+// CHECK:   arith.bitcast %{{.*}} : f32 to i32
 func.func @global_avg_pool_quantized(%x: tensor<1x4x4x8x!quant.uniform<i8:f32, 0.1:-2>>) -> tensor<1x1x1x8x!quant.uniform<i8:f32, 0.1:3>> {
   %y = qnt.global_avg_pool %x : tensor<1x4x4x8x!quant.uniform<i8:f32, 0.1:-2>> -> tensor<1x1x1x8x!quant.uniform<i8:f32, 0.1:3>>
   return %y : tensor<1x1x1x8x!quant.uniform<i8:f32, 0.1:3>>
@@ -394,7 +394,7 @@ func.func @reduce_mean_all(%x: tensor<2x3xf32>) -> tensor<f32> {
 // CHECK:   %[[F:.*]] = arith.sitofp %{{.*}} : i32 to f32
 // CHECK:   arith.mulf %[[F]], %[[MULT]] : f32
 // CHECK:   arith.sitofp %[[ZP_OUT]] : i32 to f32
-// CHECK:   arith.fptoui %{{.*}} : f32 to i64
+// CHECK:   arith.bitcast %{{.*}} : f32 to i32
 func.func @reduce_mean_quantized(%x: tensor<2x4x!quant.uniform<u8:f32, 0.1:128>>) -> tensor<2x!quant.uniform<u8:f32, 0.05:100>> {
   %y = qnt.reduce_mean %x {axes = array<i64: 1>} : tensor<2x4x!quant.uniform<u8:f32, 0.1:128>> -> tensor<2x!quant.uniform<u8:f32, 0.05:100>>
   return %y : tensor<2x!quant.uniform<u8:f32, 0.05:100>>
@@ -460,7 +460,7 @@ func.func @softmax_float(%x: tensor<2x5xf32>) -> tensor<2x5xf32> {
 // CHECK: linalg.generic {{.*}} ins(%[[EXP]], %[[SUM_K]] : tensor<2x5xf32>, tensor<1x5xf32>) outs(%{{.*}} : tensor<2x5xi8>)
 // CHECK:   %[[R:.*]] = arith.divf
 // CHECK:   arith.divf %[[R]], %[[S_OUT]] : f32
-// CHECK:   arith.fptoui %{{.*}} : f32 to i64
+// CHECK:   arith.bitcast %{{.*}} : f32 to i32
 func.func @softmax_quantized(%x: tensor<2x5x!quant.uniform<i8:f32, 0.1:-1>>) -> tensor<2x5x!quant.uniform<u8:f32, 0.00390625>> {
   %y = qnt.softmax %x {axis = 0 : i64} : tensor<2x5x!quant.uniform<i8:f32, 0.1:-1>> -> tensor<2x5x!quant.uniform<u8:f32, 0.00390625>>
   return %y : tensor<2x5x!quant.uniform<u8:f32, 0.00390625>>

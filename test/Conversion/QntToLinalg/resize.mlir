@@ -202,7 +202,7 @@ func.func @linear_tf_crop_and_resize(%x: tensor<1x3x3x1xf32>) -> tensor<1x2x3x1x
 // CHECK-SAME: ins(%[[SUM]] : tensor<1x3x3x2xf32>) outs(%{{.*}} : tensor<1x3x3x2xi8>)
 // CHECK: math.roundeven
 // CHECK: arith.constant 2.550000e+02 : f32
-// CHECK: arith.trunci %{{.*}} : i64 to i8
+// CHECK: arith.trunci %{{.*}} : i32 to i8
 func.func @linear_quantized(%x: tensor<1x2x2x2x!quant.uniform<u8:f32, 0.1:128>>) -> tensor<1x3x3x2x!quant.uniform<u8:f32, 0.1:128>> {
   %0 = qnt.resize %x {mode = #qnt<resize_mode linear>, coordinate_transform = #qnt<coordinate_transform asymmetric>, nearest_mode = #qnt<nearest_mode round_prefer_floor>} : tensor<1x2x2x2x!quant.uniform<u8:f32, 0.1:128>> -> tensor<1x3x3x2x!quant.uniform<u8:f32, 0.1:128>>
   return %0 : tensor<1x3x3x2x!quant.uniform<u8:f32, 0.1:128>>
@@ -349,7 +349,7 @@ func.func @cubic_antialias(%x: tensor<1x4x3x1xf32>) -> tensor<1x2x3x1xf32> {
 // CHECK: math.roundeven
 // CHECK-DAG: arith.constant -1.280000e+02 : f32
 // CHECK-DAG: arith.constant 1.270000e+02 : f32
-// CHECK: arith.trunci %{{.*}} : i64 to i8
+// CHECK: arith.trunci %{{.*}} : i32 to i8
 func.func @cubic_quantized(%x: tensor<1x2x2x1x!quant.uniform<i8:f32, 0.1:-3>>) -> tensor<1x4x4x1x!quant.uniform<i8:f32, 0.1:-3>> {
   %0 = qnt.resize %x {mode = #qnt<resize_mode cubic>, coordinate_transform = #qnt<coordinate_transform half_pixel>, nearest_mode = #qnt<nearest_mode round_prefer_floor>} : tensor<1x2x2x1x!quant.uniform<i8:f32, 0.1:-3>> -> tensor<1x4x4x1x!quant.uniform<i8:f32, 0.1:-3>>
   return %0 : tensor<1x4x4x1x!quant.uniform<i8:f32, 0.1:-3>>
