@@ -1,5 +1,6 @@
 // RUN: quant-opt %s --convert-qnt-to-linalg=requant=fixed -split-input-file | FileCheck %s
 // RUN: quant-opt %s --convert-qnt-to-linalg -split-input-file | FileCheck %s --check-prefix=FLOAT
+// RUN: quant-opt %s --qnt-codegen="requant=fixed" -split-input-file | FileCheck %s --check-prefix=LLVM
 
 // The fixed requantization contract (docs/Numerics.md): M = m0 * 2^-shift,
 // saturate(zp + round_half_even(i64(acc) * m0 / 2^shift)) with one rounding
@@ -32,6 +33,11 @@
 // CHECK-NOT: arith.sitofp
 // CHECK-NOT: arith.mulf
 // CHECK: linalg.yield %[[T]] : i8
+
+// qnt-codegen passes the option on: the LLVM code shifts the i64 product.
+// LLVM-LABEL: llvm.func @conv2d_relu
+// LLVM: llvm.mul %{{.*}} : i64
+// LLVM: llvm.ashr %{{.*}} : i64
 
 // The float contract of the same op: f32(acc) * 0.125, roundeven.
 // FLOAT-LABEL: func.func @conv2d_relu
