@@ -184,6 +184,9 @@ class ModelSpec:
     note: str = ""
     # Compile the model with repeated computations merged (see dedupe_model).
     dedupe: bool = False
+    # A quantized model of the same network from elsewhere (a folder of
+    # shared/models), measured the same way for comparison.
+    quantized_reference: str = ""
 
 
 MNIST_NORM = {
@@ -290,7 +293,8 @@ MODELS = [
     ModelSpec("onnx2c_pytorch_mnist_mlp", "classifier",
               mnist_data("unit", True)),
     ModelSpec("mobilenetv2_float", "classifier",
-              imagenet_data(244, "photo_calib", "photo_eval")),
+              imagenet_data(244, "photo_calib", "photo_eval"),
+              quantized_reference="quantized/mobilenetv2_qdq_pytorch"),
     ModelSpec("winml_speech_recog_squeezenet", "classifier",
               test_vector_data("winml_speech_recog_squeezenet"),
               note="no spoken-word recordings in Debian; its one test "
@@ -350,6 +354,7 @@ class CompiledModel:
 
     def __init__(self, library: Path, header: Path, name: str):
         self.inputs, self.outputs = parse_header(header.read_text())
+        self.library = library
         self.lib = ctypes.CDLL(str(library))
         self.lib[f"{name}_workspace_size"].restype = ctypes.c_size_t
         size = self.lib[f"{name}_workspace_size"]()
@@ -402,6 +407,21 @@ def dedupe_model(source: Path, target: Path) -> Path:
     model.graph.node.extend(kept)
     onnx.save(model, str(target))
     return target
+
+
+def run_batch_cached(model: "CompiledModel", batch: np.ndarray,
+                     cache: Path) -> List[np.ndarray]:
+    """model.run_batch(batch), kept in `cache` (.npz) for the same library
+    and inputs."""
+    key = fingerprint(model.library, hashlib.sha1(batch.tobytes()).hexdigest(),
+                      batch.shape)
+    if cache.exists():
+        saved = np.load(cache)
+        if str(saved["key"]) == key:
+            return [saved[f"out{i}"] for i in range(len(model.outputs))]
+    outputs = model.run_batch(batch)
+    np.savez(cache, key=key, **{f"out{i}": o for i, o in enumerate(outputs)})
+    return outputs
 
 
 def run_tool(args: Sequence[str]) -> None:
@@ -501,6 +521,9 @@ class Result:
     extra: Dict[str, float] = dataclasses.field(default_factory=dict)
     logit_sqnr: Dict[str, float] = dataclasses.field(default_factory=dict)
     clipping: Dict[str, list] = dataclasses.field(default_factory=dict)
+    # (folder, agreement %, output SQNR dB) of an independently quantized
+    # version of the same network.
+    reference: Optional[tuple] = None
     error: str = ""
     seconds: float = 0.0
 
@@ -524,8 +547,9 @@ def evaluate_model(opts: "Options", spec: ModelSpec) -> Result:
         f"{len(samples.evaluate)} evaluation samples")
 
     reference = compile_model(opts, model, out, "float_model")
-    ref = reference.run_batch(samples.evaluate)
-    ref_extra = (reference.run_batch(samples.extra)
+    ref = run_batch_cached(reference, samples.evaluate, out / "float_eval.npz")
+    ref_extra = (run_batch_cached(reference, samples.extra,
+                                  out / "float_extra.npz")
                  if samples.extra is not None else None)
     if spec.kind == "classifier" and samples.labels is not None:
         result.float_accuracy = 100 * np.mean(top1(ref[0]) == samples.labels)
@@ -533,7 +557,8 @@ def evaluate_model(opts: "Options", spec: ModelSpec) -> Result:
         try:
             stats = calibrate(opts, model, data_dir, method, out)
             quant = compile_model(opts, model, out, f"q_{method}", stats)
-            got = quant.run_batch(samples.evaluate)
+            got = run_batch_cached(quant, samples.evaluate,
+                                   out / f"q_{method}_eval.npz")
             result.clipping[method] = clipped_tensors(stats)
         except RuntimeError as error:
             log(f"  {method}: FAILED\n{error}")
@@ -546,7 +571,8 @@ def evaluate_model(opts: "Options", spec: ModelSpec) -> Result:
             result.cells[method] = f"{agree:.2f}"
             result.logit_sqnr[method] = sqnr_db(ref[0], got[0])
             if ref_extra is not None:
-                got_extra = quant.run_batch(samples.extra)
+                got_extra = run_batch_cached(quant, samples.extra,
+                                             out / f"q_{method}_extra.npz")
                 result.extra[method] = 100 * np.mean(
                     top1(got_extra[0]) == top1(ref_extra[0]))
         else:
@@ -558,6 +584,17 @@ def evaluate_model(opts: "Options", spec: ModelSpec) -> Result:
             result.cells[method] = " / ".join(
                 f"{g} {v:.1f}".strip() for g, v in figures.items())
         log(f"  {method}: {result.cells[method]}")
+    if spec.quantized_reference and spec.kind == "classifier":
+        path = opts.models_dir.parent / spec.quantized_reference / "model.onnx"
+        if path.exists():
+            other = compile_model(opts, path, out, "qdq_reference")
+            got = run_batch_cached(other, samples.evaluate,
+                                   out / "qdq_reference_eval.npz")
+            result.reference = (
+                spec.quantized_reference,
+                100 * np.mean(top1(got[0]) == top1(ref[0])),
+                sqnr_db(ref[0], got[0]))
+            log(f"  {spec.quantized_reference}: {result.reference[1]:.2f}")
     result.seconds = time.time() - start
     log(f"  ({result.seconds:.0f} s)")
     return result
@@ -646,6 +683,15 @@ def write_report(opts: "Options", results: List[Result], seconds: float):
             add(f"| {r.model} | " + " | ".join(
                 f"{r.logit_sqnr[m]:.1f}" if m in r.logit_sqnr else ""
                 for m in methods) + " |")
+    for r in results:
+        if r.reference:
+            folder, agree, sqnr = r.reference
+            add("")
+            add(f"For comparison, `{folder}`, the same network quantized "
+                "by its authors (QDQ, whose dequantized weights are "
+                f"{r.model}'s), compiled by QuantC and run on the same "
+                f"evaluation samples: top-1 agreement {agree:.2f} %, output "
+                f"SQNR {sqnr:.1f} dB.")
     extra = [r for r in results if r.extra]
     if extra:
         add("")
