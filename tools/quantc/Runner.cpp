@@ -290,7 +290,19 @@ int mlir::quantc::runModel(MLIRContext &context, const RunOptions &options) {
         readTensorDir(options.inputsDir, "input_", loc);
     if (failed(files))
       return 1;
-    inputs = std::move(*files);
+    // Graph inputs bound at compile time (--input-value) are no longer
+    // inputs: their files drop out, so the rest match by position.
+    const llvm::StringMap<std::string> &bound =
+        options.compile.import.inputValues;
+    for (auto [index, file] : llvm::enumerate(*files)) {
+      SmallString<128> path(options.inputsDir);
+      llvm::sys::path::append(path, "input_" + std::to_string(index) + ".pb");
+      bool isBound = bound.count(file.name) != 0;
+      for (const auto &entry : bound)
+        isBound |= llvm::sys::fs::equivalent(path, entry.getValue());
+      if (!isBound)
+        inputs.push_back(std::move(file));
+    }
   }
   std::vector<std::string> runnerArgs;
   for (auto [index, input] : llvm::enumerate(model.inputs)) {
