@@ -38,40 +38,39 @@ TARGET_NAMES = {"host": "x86-64 (native)", "x86_64-linux-gnu": "x86-64",
                 "riscv64-linux-gnu:+v": "RISC-V + V (qemu, VLEN 128)"}
 
 
-def read_gaps(path):
-    """{(name, target or '*'): reason}."""
-    gaps = {}
+def read_listing(path, pattern, form):
+    """[(match, ...)] of the lines of a listing file: "#" comments and blank
+    lines skipped, every other line matching `pattern` (else exit, naming
+    the expected `form`)."""
+    entries = []
     if not path or not os.path.isfile(path):
-        return gaps
+        return entries
     with open(path, encoding="utf-8") as f:
         for number, line in enumerate(f, 1):
             line = line.strip()
             if not line or line.startswith("#"):
                 continue
-            match = re.match(r"(\S+)\s+(\S+):\s*(.+)", line)
+            match = re.match(pattern, line)
             if not match:
-                sys.exit(f"{path}:{number}: expected 'name targets: reason'")
-            for target in match.group(2).split(","):
-                gaps[(match.group(1), target)] = match.group(3)
-    return gaps
+                sys.exit(f"{path}:{number}: expected '{form}'")
+            entries.append(match.groups())
+    return entries
+
+
+def read_gaps(path):
+    """{(name, target or '*'): reason}."""
+    return {(name, target): reason
+            for name, targets, reason in read_listing(
+                path, r"(\S+)\s+(\S+):\s*(.+)", "name targets: reason")
+            for target in targets.split(",")}
 
 
 def read_tolerances(path):
     """{name: (rtol, atol, reason)} from lines "name rtol atol: reason"."""
-    tolerances = {}
-    if not path or not os.path.isfile(path):
-        return tolerances
-    with open(path, encoding="utf-8") as f:
-        for number, line in enumerate(f, 1):
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            match = re.match(r"(\S+)\s+(\S+)\s+(\S+):\s*(.+)", line)
-            if not match:
-                sys.exit(f"{path}:{number}: expected 'name rtol atol: reason'")
-            tolerances[match.group(1)] = (float(match.group(2)),
-                                          float(match.group(3)), match.group(4))
-    return tolerances
+    return {name: (float(rtol), float(atol), reason)
+            for name, rtol, atol, reason in read_listing(
+                path, r"(\S+)\s+(\S+)\s+(\S+):\s*(.+)",
+                "name rtol atol: reason")}
 
 
 def gap_reason(gaps, name, target):
