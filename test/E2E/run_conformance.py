@@ -221,6 +221,14 @@ def main():
     return 0 if rate_ok and not problems else 1
 
 
+def describe_folder(folder):
+    """`folder` as the report names it: ../shared/... for the shared models."""
+    parts = os.path.abspath(folder).split(os.sep)
+    if "shared" in parts:
+        return "../" + "/".join(parts[parts.index("shared"):])
+    return folder
+
+
 def write_doc(args, cases, targets, results, gaps, summary, skipped):
     by_group = collections.OrderedDict()
     for case in sorted(cases, key=lambda c: c[1].lower()):
@@ -237,6 +245,10 @@ def write_doc(args, cases, targets, results, gaps, summary, skipped):
         f"{args.atol:g}, integers exactly. {skipped} node tests use ops QuantC does",
         "not import and are not counted.",
     ]
+    if args.node_tests:
+        lines += ["", "Node-test folders, in order (a test an earlier folder has is "
+                  "not run again):", ""]
+        lines += [f"- `{describe_folder(folder)}`" for folder in args.node_tests]
     if args.tolerances:
         lines += ["", "Cases compared with other tolerances:", ""]
         for name, (rtol, atol, reason) in sorted(args.tolerances.items()):
