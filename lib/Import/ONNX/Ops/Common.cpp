@@ -13,25 +13,14 @@ using namespace mlir;
 using namespace mlir::quantc;
 using namespace mlir::quantc::onnx_import;
 
-/// The error for a window larger than its padded input along dimension `i`
-/// of the 2-D form (`lifted` when a 1-D window was read as 2-D).
-static LogicalResult windowDoesNotFit(OpBinder &b, const Window2D &window,
-                                      int i, int64_t in, bool lifted) {
-  return b.emitError() << "the dilated kernel ("
-                       << window.dilations[i] * (window.kernel[i] - 1) + 1
-                       << ") does not fit the padded input ("
-                       << in + window.pads[i] + window.pads[i + 2]
-                       << ") in spatial dimension " << (lifted ? i - 1 : i);
-}
-
 /// Reads strides, dilations, pads and auto_pad for any number of spatial
 /// dimensions, in ONNX's order (pads: every begin, then every end).
-static ParseResult readWindowAttrs(OpBinder &b, ArrayRef<int64_t> inputHW,
-                                   ArrayRef<int64_t> kernelHW,
+static ParseResult readWindowAttrs(OpBinder &b, ArrayRef<int64_t> inputSizes,
+                                   ArrayRef<int64_t> kernel,
                                    SmallVectorImpl<int64_t> &strides,
                                    SmallVectorImpl<int64_t> &dilations,
                                    SmallVectorImpl<int64_t> &pads) {
-  size_t spatial = inputHW.size();
+  size_t spatial = inputSizes.size();
   SmallVector<int64_t> ones(spatial, 1), zeros(2 * spatial, 0);
   std::string autoPad;
   if (b.intsAttr("strides", strides, ArrayRef<int64_t>(ones)) ||
@@ -52,10 +41,10 @@ static ParseResult readWindowAttrs(OpBinder &b, ArrayRef<int64_t> inputHW,
 
   if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER") {
     for (size_t i = 0; i < spatial; ++i) {
-      int64_t out = llvm::divideCeil(inputHW[i], strides[i]);
-      int64_t total = std::max<int64_t>(
-          0, (out - 1) * strides[i] + (kernelHW[i] - 1) * dilations[i] + 1 -
-                 inputHW[i]);
+      int64_t out = llvm::divideCeil(inputSizes[i], strides[i]);
+      int64_t total = std::max<int64_t>(0, (out - 1) * strides[i] +
+                                               (kernel[i] - 1) * dilations[i] +
+                                               1 - inputSizes[i]);
       int64_t small = total / 2;
       pads[i] = autoPad == "SAME_UPPER" ? small : total - small;
       pads[i + spatial] = total - pads[i];
@@ -70,26 +59,25 @@ static ParseResult readWindowAttrs(OpBinder &b, ArrayRef<int64_t> inputHW,
   return success();
 }
 
-ParseResult mlir::quantc::onnx_import::readWindow2D(OpBinder &b,
-                                                    ArrayRef<int64_t> inputHW,
-                                                    ArrayRef<int64_t> kernelHW,
-                                                    Window2D &window) {
-  size_t spatial = inputHW.size();
-  if (spatial != 1 && spatial != 2)
-    return b.unsupported(Twine(spatial) +
-                         "-D windows; QuantC imports 1-D and 2-D ones");
+ParseResult mlir::quantc::onnx_import::readWindow(OpBinder &b,
+                                                  ArrayRef<int64_t> inputSizes,
+                                                  ArrayRef<int64_t> kernel,
+                                                  Window &window) {
+  size_t spatial = inputSizes.size();
+  assert(spatial >= 1 && spatial <= 3 && "callers check the rank");
   SmallVector<int64_t> strides, dilations, pads;
-  if (readWindowAttrs(b, inputHW, kernelHW, strides, dilations, pads))
+  if (readWindowAttrs(b, inputSizes, kernel, strides, dilations, pads))
     return failure();
 
-  window = Window2D();
+  window = Window();
   if (spatial == 1) {
-    window.kernel = {1, kernelHW[0]};
+    window.kernel = {1, kernel[0]};
     window.strides = {1, strides[0]};
     window.dilations = {1, dilations[0]};
     window.pads = {0, pads[0], 0, pads[1]};
+    window.lifted = true;
   } else {
-    window.kernel.assign(kernelHW.begin(), kernelHW.end());
+    window.kernel.assign(kernel.begin(), kernel.end());
     window.strides.assign(strides.begin(), strides.end());
     window.dilations.assign(dilations.begin(), dilations.end());
     window.pads.assign(pads.begin(), pads.end());
@@ -97,33 +85,60 @@ ParseResult mlir::quantc::onnx_import::readWindow2D(OpBinder &b,
   return success();
 }
 
+ParseResult mlir::quantc::onnx_import::getWindowOutputSizes(
+    OpBinder &b, ArrayRef<int64_t> inputSizes, const Window &window,
+    bool ceilMode, SmallVectorImpl<int64_t> &outputSizes) {
+  size_t n = window.size();
+  outputSizes.assign(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    outputSizes[i] = windowOutputSize(
+        inputSizes[i], window.kernel[i], window.strides[i], window.dilations[i],
+        window.pads[i], window.pads[i + n], ceilMode);
+    if (outputSizes[i] <= 0)
+      return b.emitError() << "the dilated kernel ("
+                           << window.dilations[i] * (window.kernel[i] - 1) + 1
+                           << ") does not fit the padded input ("
+                           << inputSizes[i] + window.pads[i] +
+                                  window.pads[i + n]
+                           << ") in spatial dimension "
+                           << (window.lifted ? i - 1 : i);
+  }
+  return success();
+}
+
+ParseResult
+mlir::quantc::onnx_import::checkKernelShape(OpBinder &b,
+                                            ArrayRef<int64_t> kernel) {
+  SmallVector<int64_t> kernelShape;
+  if (b.intsAttr("kernel_shape", kernelShape, kernel))
+    return failure();
+  if (ArrayRef<int64_t>(kernelShape) == kernel)
+    return success();
+  auto diag = b.emitError() << "kernel_shape [";
+  llvm::interleaveComma(kernelShape, diag);
+  diag << "] does not match the filter's spatial dimensions [";
+  llvm::interleaveComma(kernel, diag);
+  return diag << "]";
+}
+
 ParseResult mlir::quantc::onnx_import::readConvGeometry(
     OpBinder &b, RankedTensorType inType, RankedTensorType filterType,
-    int64_t &groups, Window2D &window) {
+    int64_t &groups, Window &window, unsigned maxSpatial) {
   int64_t rank = inType.getRank();
   if (rank < 3)
     return b.emitError() << "input must have rank 3 or more ([N, C, spatial "
                             "dimensions...]), got rank "
                          << rank;
-  if (rank > 4)
-    return b.unsupported(Twine(rank - 2) +
-                         "-D convolution; QuantC imports 1-D and 2-D ones");
+  if (rank - 2 > maxSpatial)
+    return b.unsupported(
+        Twine(rank - 2) + "-D convolution; QuantC imports " +
+        (maxSpatial == 3 ? "1-D, 2-D and 3-D" : "1-D and 2-D") + " ones");
   if (filterType.getRank() != rank)
     return b.emitError() << "filter has rank " << filterType.getRank()
                          << " but the input has rank " << rank;
-  SmallVector<int64_t> kernelShape;
-  if (b.intAttr("group", groups, 1))
-    return failure();
   ArrayRef<int64_t> kernel = filterType.getShape().drop_front(2);
-  if (b.intsAttr("kernel_shape", kernelShape, kernel))
+  if (b.intAttr("group", groups, 1) || checkKernelShape(b, kernel))
     return failure();
-  if (ArrayRef<int64_t>(kernelShape) != kernel) {
-    auto diag = b.emitError() << "kernel_shape [";
-    llvm::interleaveComma(kernelShape, diag);
-    diag << "] does not match the filter's spatial dimensions [";
-    llvm::interleaveComma(kernel, diag);
-    return diag << "]";
-  }
   int64_t channels = inType.getDimSize(1), filters = filterType.getDimSize(0);
   if (groups <= 0 || channels % groups != 0 || filters % groups != 0 ||
       filterType.getDimSize(1) * groups != channels) {
@@ -133,7 +148,7 @@ ParseResult mlir::quantc::onnx_import::readConvGeometry(
     llvm::interleaveComma(filterType.getShape(), diag);
     return diag << "]";
   }
-  return readWindow2D(b, inType.getShape().drop_front(2), kernel, window);
+  return readWindow(b, inType.getShape().drop_front(2), kernel, window);
 }
 
 FailureOr<Value> mlir::quantc::onnx_import::buildConv(OpBinder &b, Value input,
@@ -142,7 +157,7 @@ FailureOr<Value> mlir::quantc::onnx_import::buildConv(OpBinder &b, Value input,
   RankedTensorType inType = getTensorType(input);
   RankedTensorType filterType = getTensorType(filter);
   int64_t rank = inType.getRank(), groups;
-  Window2D window;
+  Window window;
   if (readConvGeometry(b, inType, filterType, groups, window))
     return failure();
   int64_t filters = filterType.getDimSize(0);
@@ -160,15 +175,10 @@ FailureOr<Value> mlir::quantc::onnx_import::buildConv(OpBinder &b, Value input,
   Value inputNHWC = b.toNHWC(input);
   Value filterFHWC = b.transpose(filter, {0, 2, 3, 1});
   ArrayRef<int64_t> in = getTensorType(inputNHWC).getShape();
-  ArrayRef<int64_t> f = getTensorType(filterFHWC).getShape();
-  int64_t outHW[2];
-  for (int i = 0; i < 2; ++i) {
-    outHW[i] = windowOutputSize(in[1 + i], f[1 + i], window.strides[i],
-                                window.dilations[i], window.pads[i],
-                                window.pads[i + 2], /*ceilMode=*/false);
-    if (outHW[i] <= 0)
-      return windowDoesNotFit(b, window, i, in[1 + i], rank == 3);
-  }
+  SmallVector<int64_t, 2> outHW;
+  if (getWindowOutputSizes(b, in.slice(1, 2), window, /*ceilMode=*/false,
+                           outHW))
+    return failure();
   auto resultType = RankedTensorType::get({in[0], outHW[0], outHW[1], filters},
                                           outputElement);
   Value conv = b.create<Conv2DOp>(resultType, inputNHWC, filterFHWC, bias,
@@ -228,24 +238,14 @@ FailureOr<Value> mlir::quantc::onnx_import::buildPool(OpBinder &b, Value input,
 
   // The window in qnt's order: n = 2 (1-D pooling is 2-D with height 1) or
   // 3 window dimensions; pads are every begin, then every end.
-  SmallVector<int64_t, 3> kern, strides, dilations;
-  SmallVector<int64_t, 6> pads;
-  if (spatial == 3) {
-    kern.assign(kernel.begin(), kernel.end());
-    if (readWindowAttrs(b, shape.drop_front(2), kernel, strides, dilations,
-                        pads))
-      return failure();
-  } else {
-    Window2D window;
-    if (readWindow2D(b, shape.drop_front(2), kernel, window))
-      return failure();
-    kern.assign(window.kernel.begin(), window.kernel.end());
-    strides.assign(window.strides.begin(), window.strides.end());
-    dilations.assign(window.dilations.begin(), window.dilations.end());
-    pads.assign(window.pads.begin(), window.pads.end());
-  }
-  size_t n = kern.size();
-  bool lifted = spatial == 1;
+  Window window;
+  if (readWindow(b, shape.drop_front(2), kernel, window))
+    return failure();
+  ArrayRef<int64_t> kern = window.kernel, strides = window.strides,
+                    dilations = window.dilations;
+  SmallVector<int64_t, 6> &pads = window.pads;
+  size_t n = window.size();
+  bool lifted = window.lifted;
 
   // Channels last: NCHW -> NHWC, NCDHW -> NDHWC.
   Value x = input;
@@ -256,7 +256,7 @@ FailureOr<Value> mlir::quantc::onnx_import::buildPool(OpBinder &b, Value input,
   else
     x = b.toNHWC(x);
   SmallVector<int64_t, 5> in(getTensorType(x).getShape());
-  SmallVector<int64_t, 3> out(n), extent(n);
+  SmallVector<int64_t, 3> extent(n);
   for (size_t i = 0; i < n; ++i) {
     extent[i] = dilations[i] * (kern[i] - 1) + 1;
     // qnt's pools need every window to see the input; ONNX Runtime even
@@ -266,14 +266,11 @@ FailureOr<Value> mlir::quantc::onnx_import::buildPool(OpBinder &b, Value input,
           "pads of " + Twine(pads[i]) + " and " + Twine(pads[i + n]) +
           " reach the dilated kernel size " + Twine(extent[i]) +
           ": windows that see only padding");
-    out[i] = windowOutputSize(in[1 + i], kern[i], strides[i], dilations[i],
-                              pads[i], pads[i + n], ceilMode != 0);
-    if (out[i] <= 0)
-      return b.emitError() << "the dilated kernel (" << extent[i]
-                           << ") does not fit the padded input ("
-                           << in[1 + i] + pads[i] + pads[i + n]
-                           << ") in spatial dimension " << (lifted ? i - 1 : i);
   }
+  SmallVector<int64_t, 3> out;
+  if (getWindowOutputSizes(b, ArrayRef<int64_t>(in).slice(1, n), window,
+                           ceilMode != 0, out))
+    return failure();
 
   bool includePad = countIncludePad != 0;
   if (includePad && ceilMode) {

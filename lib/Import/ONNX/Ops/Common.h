@@ -15,26 +15,46 @@
 
 namespace mlir::quantc::onnx_import {
 
-/// Sliding-window attributes for two spatial dimensions, after auto_pad.
-struct Window2D {
-  SmallVector<int64_t, 2> kernel;
-  SmallVector<int64_t, 2> strides;
-  SmallVector<int64_t, 2> dilations;
-  /// qnt order: top, left, bottom, right.
-  SmallVector<int64_t, 4> pads;
+/// Sliding-window attributes after auto_pad, in qnt's order: two window
+/// dimensions for 1-D (height 1) and 2-D windows, three for 3-D ones.
+struct Window {
+  SmallVector<int64_t, 3> kernel;
+  SmallVector<int64_t, 3> strides;
+  SmallVector<int64_t, 3> dilations;
+  /// Every begin, then every end (2-D: top, left, bottom, right).
+  SmallVector<int64_t, 6> pads;
+  /// Whether a 1-D window was read as 2-D with height 1.
+  bool lifted = false;
+
+  size_t size() const { return kernel.size(); }
 };
 
-/// Reads strides, dilations, pads and auto_pad of a node whose input has
-/// spatial sizes `inputHW` and whose kernel is `kernelHW`. 1-D windows
-/// (one spatial dimension) are read as 2-D with height 1.
-ParseResult readWindow2D(OpBinder &b, ArrayRef<int64_t> inputHW,
-                         ArrayRef<int64_t> kernelHW, Window2D &window);
+/// The window of a 1-D or 2-D op.
+using Window2D = Window;
 
-/// Checks a convolution's input and filter ranks (1-D or 2-D spatial),
-/// kernel_shape and group against the channels, and reads its window.
+/// Reads strides, dilations, pads and auto_pad of a node whose input has
+/// spatial sizes `inputSizes` and whose kernel is `kernel` (1-D, 2-D or 3-D;
+/// 1-D windows are read as 2-D with height 1).
+ParseResult readWindow(OpBinder &b, ArrayRef<int64_t> inputSizes,
+                       ArrayRef<int64_t> kernel, Window &window);
+
+/// The output sizes of `window` sliding over the input's spatial sizes
+/// `inputSizes` (in the window's dimensions); fails with the error of the
+/// first dimension where the dilated kernel does not fit the padded input.
+ParseResult getWindowOutputSizes(OpBinder &b, ArrayRef<int64_t> inputSizes,
+                                 const Window &window, bool ceilMode,
+                                 SmallVectorImpl<int64_t> &outputSizes);
+
+/// Reads kernel_shape, which must equal the filter's spatial dimensions
+/// `kernel` when given.
+ParseResult checkKernelShape(OpBinder &b, ArrayRef<int64_t> kernel);
+
+/// Checks a convolution's input and filter ranks (1-D up to `maxSpatial`-D
+/// spatial), kernel_shape and group against the channels, and reads its
+/// window.
 ParseResult readConvGeometry(OpBinder &b, RankedTensorType inType,
                              RankedTensorType filterType, int64_t &groups,
-                             Window2D &window);
+                             Window &window, unsigned maxSpatial = 2);
 
 /// Builds ONNX Conv semantics (NCHW input, OIHW filter, 1-D or 2-D) with
 /// qnt.conv2d, reading the node's attributes. `outputElement` is the

@@ -83,109 +83,32 @@ Value broadcastBinary(OpBinder &b, Value lhs, Value rhs) {
 // Conv, ConvTranspose
 //===----------------------------------------------------------------------===//
 
-/// Reads a 3-D Conv's strides, dilations, pads and auto_pad for an input of
-/// spatial sizes `inputDHW` and a kernel `kernel`; `pads` comes out in
-/// qnt's order (every begin, then every end), SAME_* splitting the total
-/// padding with the odd one at the end (SAME_UPPER) or start (SAME_LOWER).
-ParseResult readConv3DWindow(OpBinder &b, ArrayRef<int64_t> inputDHW,
-                             ArrayRef<int64_t> kernel,
-                             SmallVectorImpl<int64_t> &strides,
-                             SmallVectorImpl<int64_t> &dilations,
-                             SmallVectorImpl<int64_t> &pads) {
-  SmallVector<int64_t> ones(3, 1), zeros(6, 0);
-  std::string autoPad;
-  if (b.intsAttr("strides", strides, ArrayRef<int64_t>(ones)) ||
-      b.intsAttr("dilations", dilations, ArrayRef<int64_t>(ones)) ||
-      b.intsAttr("pads", pads, ArrayRef<int64_t>(zeros)) ||
-      b.stringAttr("auto_pad", autoPad, StringRef("NOTSET")))
-    return failure();
-  if (strides.size() != 3 || dilations.size() != 3 || pads.size() != 6)
-    return b.emitError() << "strides, dilations and pads must have 3, 3 and "
-                            "6 values for 3 spatial dimensions";
-  for (int64_t v : llvm::concat<int64_t>(strides, dilations))
-    if (v <= 0)
-      return b.emitError() << "strides and dilations must be positive";
-  if (llvm::any_of(pads, [](int64_t p) { return p < 0; }))
-    return b.emitError() << "pads must be non-negative";
-
-  if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER") {
-    for (size_t i = 0; i < 3; ++i) {
-      int64_t out = llvm::divideCeil(inputDHW[i], strides[i]);
-      int64_t total = std::max<int64_t>(0, (out - 1) * strides[i] +
-                                               (kernel[i] - 1) * dilations[i] +
-                                               1 - inputDHW[i]);
-      int64_t small = total / 2;
-      pads[i] = autoPad == "SAME_UPPER" ? small : total - small;
-      pads[i + 3] = total - pads[i];
-    }
-  } else if (autoPad == "VALID") {
-    std::fill(pads.begin(), pads.end(), 0);
-  } else if (autoPad != "NOTSET") {
-    return b.emitError() << "auto_pad '" << autoPad << "' is not one of "
-                         << "NOTSET, SAME_UPPER, SAME_LOWER, VALID";
-  }
-  return success();
-}
-
 /// 3-D Conv: NCDHW in and out, qnt.conv3d on NDHWC with the OIDHW filter
 /// transposed to FDHWC.
 LogicalResult convertConv3D(OpBinder &b, Value input, Value filter,
                             Value bias) {
   RankedTensorType inType = getTensorType(input);
   RankedTensorType wType = getTensorType(filter);
-  if (wType.getRank() != 5)
-    return b.emitError() << "filter has rank " << wType.getRank()
-                         << " but the input has rank 5";
   int64_t groups;
-  SmallVector<int64_t> kernelShape;
-  ArrayRef<int64_t> kernel = wType.getShape().drop_front(2);
-  if (b.intAttr("group", groups, 1) ||
-      b.intsAttr("kernel_shape", kernelShape, kernel))
+  Window window;
+  if (readConvGeometry(b, inType, wType, groups, window, /*maxSpatial=*/3))
     return failure();
-  if (ArrayRef<int64_t>(kernelShape) != kernel) {
-    auto diag = b.emitError() << "kernel_shape [";
-    llvm::interleaveComma(kernelShape, diag);
-    diag << "] does not match the filter's spatial dimensions [";
-    llvm::interleaveComma(kernel, diag);
-    return diag << "]";
-  }
-  int64_t channels = inType.getDimSize(1), filters = wType.getDimSize(0);
-  if (groups <= 0 || channels % groups != 0 || filters % groups != 0 ||
-      wType.getDimSize(1) * groups != channels) {
-    auto diag = b.emitError()
-                << "group " << groups << " does not fit " << channels
-                << " input channels and a filter of shape [";
-    llvm::interleaveComma(wType.getShape(), diag);
-    return diag << "]";
-  }
+  int64_t filters = wType.getDimSize(0);
   if (bias && (getTensorType(bias).getRank() != 1 ||
                getTensorType(bias).getDimSize(0) != filters))
     return b.emitError() << "bias must have shape [" << filters << "]";
-
-  ArrayRef<int64_t> inDHW = inType.getShape().drop_front(2);
-  SmallVector<int64_t> strides, dilations, pads;
-  if (readConv3DWindow(b, inDHW, kernel, strides, dilations, pads))
+  SmallVector<int64_t, 3> out;
+  if (getWindowOutputSizes(b, inType.getShape().drop_front(2), window,
+                           /*ceilMode=*/false, out))
     return failure();
-  SmallVector<int64_t, 5> outShape = {inType.getDimSize(0)};
-  for (int i = 0; i < 3; ++i) {
-    int64_t out = windowOutputSize(inDHW[i], kernel[i], strides[i],
-                                   dilations[i], pads[i], pads[i + 3],
-                                   /*ceilMode=*/false);
-    if (!ShapedType::isDynamic(out) && out <= 0)
-      return b.emitError() << "the dilated kernel ("
-                           << dilations[i] * (kernel[i] - 1) + 1
-                           << ") does not fit the padded input ("
-                           << inDHW[i] + pads[i] + pads[i + 3]
-                           << ") in spatial dimension " << i;
-    outShape.push_back(out);
-  }
-  outShape.push_back(filters);
 
-  auto resultType = RankedTensorType::get(outShape, inType.getElementType());
-  Value conv =
-      b.create<Conv3DOp>(resultType, b.transpose(input, {0, 2, 3, 4, 1}),
-                         b.transpose(filter, {0, 2, 3, 4, 1}), bias, strides,
-                         pads, dilations, groups, FloatAttr(), FloatAttr());
+  auto resultType = RankedTensorType::get(
+      {inType.getDimSize(0), out[0], out[1], out[2], filters},
+      inType.getElementType());
+  Value conv = b.create<Conv3DOp>(
+      resultType, b.transpose(input, {0, 2, 3, 4, 1}),
+      b.transpose(filter, {0, 2, 3, 4, 1}), bias, window.strides, window.pads,
+      window.dilations, groups, FloatAttr(), FloatAttr());
   b.setResult(0, b.transpose(conv, {0, 4, 1, 2, 3}));
   return success();
 }
@@ -195,12 +118,7 @@ LogicalResult convertConv(OpBinder &b) {
   if (floatInput(b, 0, input) || floatInput(b, 1, filter) ||
       optionalFloatInput(b, 2, bias))
     return failure();
-  int64_t rank = getTensorType(input).getRank();
-  if (rank > 5)
-    return b.unsupported(Twine(rank - 2) +
-                         "-D convolution; QuantC imports 1-D, 2-D and 3-D "
-                         "ones");
-  if (rank == 5)
+  if (getTensorType(input).getRank() >= 5)
     return convertConv3D(b, input, filter, bias);
   FailureOr<Value> conv =
       buildConv(b, input, filter, bias, b.getBuilder().getF32Type());
@@ -281,10 +199,9 @@ LogicalResult convertConvTranspose(OpBinder &b) {
 
   SmallVector<int64_t> ones(spatial, 1), zeros(spatial, 0),
       zeroPads(2 * spatial, 0), empty;
-  SmallVector<int64_t> kernelShape, strides, dilations, pads, outputPadding,
-      outputShape;
+  SmallVector<int64_t> strides, dilations, pads, outputPadding, outputShape;
   std::string autoPad;
-  if (b.intsAttr("kernel_shape", kernelShape, kernel) ||
+  if (checkKernelShape(b, kernel) ||
       b.intsAttr("strides", strides, ArrayRef<int64_t>(ones)) ||
       b.intsAttr("dilations", dilations, ArrayRef<int64_t>(ones)) ||
       b.intsAttr("pads", pads, ArrayRef<int64_t>(zeroPads)) ||
@@ -292,13 +209,6 @@ LogicalResult convertConvTranspose(OpBinder &b) {
       b.intsAttr("output_shape", outputShape, ArrayRef<int64_t>(empty)) ||
       b.stringAttr("auto_pad", autoPad, StringRef("NOTSET")))
     return failure();
-  if (ArrayRef<int64_t>(kernelShape) != kernel) {
-    auto diag = b.emitError() << "kernel_shape [";
-    llvm::interleaveComma(kernelShape, diag);
-    diag << "] does not match the filter's spatial dimensions [";
-    llvm::interleaveComma(kernel, diag);
-    return diag << "]";
-  }
   if (strides.size() != spatial || dilations.size() != spatial ||
       pads.size() != 2 * spatial || outputPadding.size() != spatial ||
       (!outputShape.empty() && outputShape.size() != spatial))
