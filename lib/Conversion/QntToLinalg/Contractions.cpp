@@ -1,6 +1,7 @@
 //===- Contractions.cpp - Lowering of qnt contractions to linalg ----------===//
 //
-// conv2d, conv_transpose2d/3d, matmul, fully_connected and the integer forms.
+// conv2d, conv_transpose2d/3d, matmul, fully_connected, the integer forms,
+// and the 3-D convolution that conv3d shares.
 //
 // Every contraction becomes an upstream named linalg op - a convolution on
 // an input padded by tensor.pad, matmul or batch_matmul - so that later
@@ -416,9 +417,9 @@ getIntegerOperands(OpBuilder &b, Location loc, Value input,
 // Accumulator and epilogue
 //===----------------------------------------------------------------------===//
 
-/// The accumulator's initial value: `bias` along the last dimension, or 0.
-static Value buildInit(OpBuilder &b, Location loc, Value bias,
-                       ArrayRef<int64_t> shape, Type elementType) {
+Value mlir::quantc::createAccumulator(OpBuilder &b, Location loc, Value bias,
+                                      ArrayRef<int64_t> shape,
+                                      Type elementType) {
   if (!bias) {
     Value zero = isa<FloatType>(elementType)
                      ? createF32Constant(b, loc, 0.0f)
@@ -430,9 +431,9 @@ static Value buildInit(OpBuilder &b, Location loc, Value bias,
   return linalg::BroadcastOp::create(b, loc, bias, empty, dims)->getResult(0);
 }
 
-/// The float result: the sum clamped to the fused activation's bounds.
-static Value clampFloat(OpBuilder &b, Location loc, Value value,
-                        std::optional<float> lo, std::optional<float> hi) {
+Value mlir::quantc::clampFloat(OpBuilder &b, Location loc, Value value,
+                               std::optional<float> lo,
+                               std::optional<float> hi) {
   if (!lo && !hi)
     return value;
   return buildElementwise(
@@ -597,10 +598,11 @@ static Value buildConvolution(OpBuilder &b, Location loc, Value input,
 /// Accumulates the 3-D convolution of `input` [N, D, H, W, C], already
 /// padded, with `filter` [F, KD, KH, KW, C / groups] into `init`
 /// [N, OD, OH, OW, F], `_q` when zero points are given. Without groups it
-/// is the named op on the filter in DHWCF order. linalg has no grouped 3-D
-/// convolution (nor a quantized depthwise one): grouped ones are a
-/// linalg.generic over [N, OD, OH, OW, G, F / G] that reduces the kernel
-/// window and the group's channels.
+/// is the named op on the filter in DHWCF order; a float depthwise one
+/// (groups == C == F) the named depthwise op on the filter as DHWC. linalg
+/// has no grouped 3-D convolution (nor a quantized depthwise one): other
+/// grouped ones are a linalg.generic over [N, OD, OH, OW, G, F / G] that
+/// reduces the kernel window and the group's channels.
 static Value buildConvolution3D(OpBuilder &b, Location loc, Value input,
                                 const TensorOperand &filter, Value init,
                                 ArrayRef<int64_t> strides,
@@ -616,6 +618,19 @@ static Value buildConvolution3D(OpBuilder &b, Location loc, Value input,
 
   ArrayRef<int64_t> in = shapeOf(input), out = shapeOf(init);
   ArrayRef<int64_t> shape = filter.getShape();
+  int64_t channels = in[4];
+  if (!inputZp && groups == channels && shape[0] == channels) {
+    // [C, KD, KH, KW, 1] -> [KD, KH, KW, C].
+    TensorOperand dhwc =
+        reshape(b, loc, transpose(b, loc, filter, {1, 2, 3, 0, 4}),
+                {shape[1], shape[2], shape[3], channels});
+    return linalg::DepthwiseConv3DNdhwcDhwcOp::create(
+               b, loc, TypeRange{init.getType()},
+               ValueRange{input, dhwc.materialize(b, loc)}, init,
+               b.getI64TensorAttr(strides), b.getI64TensorAttr(dilations))
+        ->getResult(0);
+  }
+
   int64_t groupChannels = shape[4], groupFilters = shape[0] / groups;
   Value grouped = reshape(b, loc, input,
                           {in[0], in[1], in[2], in[3], groups, groupChannels});
@@ -661,6 +676,18 @@ static Value buildConvolution3D(OpBuilder &b, Location loc, Value input,
         linalg::YieldOp::create(nb, nl, product);
       });
   return reshape(b, loc, generic.getResult(0), out);
+}
+
+Value mlir::quantc::buildFloatConvolution3D(OpBuilder &b, Location loc,
+                                            Value input, Value filter,
+                                            Value convertedFilter, Value init,
+                                            ArrayRef<int64_t> strides,
+                                            ArrayRef<int64_t> dilations,
+                                            int64_t groups) {
+  return buildConvolution3D(b, loc, input,
+                            TensorOperand::get(filter, convertedFilter), init,
+                            strides, dilations, groups, /*inputZp=*/Value(),
+                            /*filterZp=*/Value());
 }
 
 /// The input of the stride-1 convolution that computes a transposed one:
@@ -822,9 +849,9 @@ struct Conv2DLowering : ContractionPattern<Conv2DOp> {
         padSpatial(rewriter, loc, operands.input.materialize(rewriter, loc),
                    op.getPads().take_front(2), op.getPads().drop_front(2),
                    operands.getPadValue(rewriter, loc));
-    Value init =
-        buildInit(rewriter, loc, adaptor.getBias(), op.getType().getShape(),
-                  operands.getAccumulatorType(rewriter));
+    Value init = createAccumulator(rewriter, loc, adaptor.getBias(),
+                                   op.getType().getShape(),
+                                   operands.getAccumulatorType(rewriter));
     Value acc = buildConvolution(
         rewriter, loc, input, operands.weight, init, op.getStrides(),
         op.getDilations(), op.getGroups(), operands.inputZp, operands.weightZp);
@@ -853,8 +880,8 @@ struct ConvTransposeLowering : ContractionPattern<OpTy> {
                     op.getFilter(), adaptor.getFilter(), /*weightAxis=*/0);
     ArrayRef<int64_t> outShape = op.getType().getShape();
     int64_t spatial = outShape.size() - 2;
-    Value init = buildInit(rewriter, loc, adaptor.getBias(), outShape,
-                           operands.getAccumulatorType(rewriter));
+    Value init = createAccumulator(rewriter, loc, adaptor.getBias(), outShape,
+                                   operands.getAccumulatorType(rewriter));
     Value input = placeTransposedInput(
         rewriter, loc, operands.input.materialize(rewriter, loc),
         operands.weight.getShape().slice(1, spatial), op.getStrides(),
@@ -887,8 +914,9 @@ struct MatMulLowering : ContractionPattern<MatMulOp> {
     ContractionOperands operands =
         getOperands(rewriter, loc, op.getLhs(), adaptor.getLhs(), op.getRhs(),
                     adaptor.getRhs(), op.getRhs().getType().getRank() - 1);
-    Value init = buildInit(rewriter, loc, Value(), op.getType().getShape(),
-                           operands.getAccumulatorType(rewriter));
+    Value init =
+        createAccumulator(rewriter, loc, Value(), op.getType().getShape(),
+                          operands.getAccumulatorType(rewriter));
     Value acc =
         buildMatmul(rewriter, loc, operands.input.materialize(rewriter, loc),
                     operands.weight.materialize(rewriter, loc), init,
@@ -913,9 +941,9 @@ struct FullyConnectedLowering : ContractionPattern<FullyConnectedOp> {
         getOperands(rewriter, loc, op.getInput(), adaptor.getInput(),
                     op.getWeight(), adaptor.getWeight(), /*weightAxis=*/0);
     TensorOperand weight = transpose(rewriter, loc, operands.weight, {1, 0});
-    Value init =
-        buildInit(rewriter, loc, adaptor.getBias(), op.getType().getShape(),
-                  operands.getAccumulatorType(rewriter));
+    Value init = createAccumulator(rewriter, loc, adaptor.getBias(),
+                                   op.getType().getShape(),
+                                   operands.getAccumulatorType(rewriter));
     Value acc =
         buildMatmul(rewriter, loc, operands.input.materialize(rewriter, loc),
                     weight.materialize(rewriter, loc), init, operands.inputZp,
@@ -940,8 +968,8 @@ struct MatMulIntegerLowering : ContractionPattern<MatMulIntegerOp> {
         rewriter, loc, op.getLhs(), adaptor.getLhs(), adaptor.getLhsZeroPoint(),
         op.getRhs(), adaptor.getRhs(), adaptor.getRhsZeroPoint(),
         op.getRhs().getType().getRank() - 1);
-    Value init = buildInit(rewriter, loc, Value(), op.getType().getShape(),
-                           rewriter.getI32Type());
+    Value init = createAccumulator(
+        rewriter, loc, Value(), op.getType().getShape(), rewriter.getI32Type());
     rewriter.replaceOp(op,
                        buildMatmul(rewriter, loc,
                                    operands.input.materialize(rewriter, loc),
@@ -970,8 +998,8 @@ struct Conv2DIntegerLowering : ContractionPattern<Conv2DIntegerOp> {
         padSpatial(rewriter, loc, operands.input.materialize(rewriter, loc),
                    op.getPads().take_front(2), op.getPads().drop_front(2),
                    operands.getPadValue(rewriter, loc));
-    Value init = buildInit(rewriter, loc, Value(), op.getType().getShape(),
-                           rewriter.getI32Type());
+    Value init = createAccumulator(
+        rewriter, loc, Value(), op.getType().getShape(), rewriter.getI32Type());
     rewriter.replaceOp(
         op, buildConvolution(rewriter, loc, input, operands.weight, init,
                              op.getStrides(), op.getDilations(), op.getGroups(),

@@ -154,6 +154,30 @@ Value createF32Vector(OpBuilder &b, Location loc, ArrayRef<float> values);
 Value createI32Vector(OpBuilder &b, Location loc, ArrayRef<int64_t> values);
 
 //===----------------------------------------------------------------------===//
+// Contractions (defined in Contractions.cpp)
+//===----------------------------------------------------------------------===//
+
+/// A contraction's initial accumulator of `shape`: `bias` broadcast along
+/// the last dimension, or 0.
+Value createAccumulator(OpBuilder &b, Location loc, Value bias,
+                        ArrayRef<int64_t> shape, Type elementType);
+
+/// The float result of a contraction: `value` clamped to the fused
+/// activation's bounds (`value` itself without bounds).
+Value clampFloat(OpBuilder &b, Location loc, Value value,
+                 std::optional<float> lo, std::optional<float> hi);
+
+/// Accumulates the f32 3-D convolution of `input` [N, D, H, W, C], already
+/// padded, with the filter [F, KD, KH, KW, C / groups] into `init`
+/// [N, OD, OH, OW, F]: the plain or depthwise named op, or a linalg.generic
+/// for other groups. `filter` is the qnt-level value and `convertedFilter`
+/// its lowered form; a constant filter is rearranged at compile time.
+Value buildFloatConvolution3D(OpBuilder &b, Location loc, Value input,
+                              Value filter, Value convertedFilter, Value init,
+                              ArrayRef<int64_t> strides,
+                              ArrayRef<int64_t> dilations, int64_t groups);
+
+//===----------------------------------------------------------------------===//
 // Scalar arithmetic
 //===----------------------------------------------------------------------===//
 

@@ -106,3 +106,23 @@ func.func @quantized_grouped(%x: tensor<1x1x1x1x2x!quant.uniform<i8:f32, 0.5:3>>
        -> tensor<1x1x1x2x2x!quant.uniform<i8:f32, 0.125>>
   return %y : tensor<1x1x1x2x2x!quant.uniform<i8:f32, 0.125>>
 }
+
+// -----
+
+// Float depthwise (groups = C = F): the mirrored filter [C, KD, KH, KW, 1]
+// as DHWC for the named depthwise op, as qnt.conv3d lowers it.
+
+// CHECK-LABEL: func.func @depthwise
+// CHECK: %[[INIT:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<1x3x3x3x3xf32>)
+// CHECK: %[[PADDED:.*]] = tensor.pad %arg0 low[0, 1, 1, 1, 0] high[0, 1, 1, 1, 0]
+// CHECK: %[[FLIPPED:.*]] = linalg.generic {{.*}} ins(%arg1 : tensor<3x2x2x2x1xf32>)
+// CHECK: %[[T:.*]] = linalg.transpose ins(%[[FLIPPED]] : tensor<3x2x2x2x1xf32>) outs(%{{.*}} : tensor<2x2x2x3x1xf32>) permutation = [1, 2, 3, 0, 4]
+// CHECK: %[[DHWC:.*]] = tensor.collapse_shape %[[T]] {{\[\[}}0], [1], [2], [3, 4]] : tensor<2x2x2x3x1xf32> into tensor<2x2x2x3xf32>
+// CHECK: %[[Y:.*]] = linalg.depthwise_conv_3d_ndhwc_dhwc {dilations = dense<1> : tensor<3xi64>, strides = dense<1> : tensor<3xi64>} ins(%[[PADDED]], %[[DHWC]] : tensor<1x4x4x4x3xf32>, tensor<2x2x2x3xf32>) outs(%[[INIT]] : tensor<1x3x3x3x3xf32>)
+// CHECK: return %[[Y]]
+func.func @depthwise(%x: tensor<1x2x2x2x3xf32>, %w: tensor<3x2x2x2x1xf32>) -> tensor<1x3x3x3x3xf32> {
+  %y = qnt.conv_transpose3d %x, %w {strides = array<i64: 1, 1, 1>, pads = array<i64: 0, 0, 0, 0, 0, 0>,
+         dilations = array<i64: 1, 1, 1>, groups = 3 : i64}
+       : (tensor<1x2x2x2x3xf32>, tensor<3x2x2x2x1xf32>) -> tensor<1x3x3x3x3xf32>
+  return %y : tensor<1x3x3x3x3xf32>
+}
