@@ -568,7 +568,7 @@ def evaluate_model(opts: "Options", spec: ModelSpec) -> Result:
         if spec.kind == "classifier":
             agree = 100 * np.mean(top1(got[0]) == top1(ref[0]))
             result.values[method] = agree
-            result.cells[method] = f"{agree:.2f}"
+            result.cells[method] = truncate(agree, 2)
             result.logit_sqnr[method] = sqnr_db(ref[0], got[0])
             if ref_extra is not None:
                 got_extra = run_batch_cached(quant, samples.extra,
@@ -582,7 +582,7 @@ def evaluate_model(opts: "Options", spec: ModelSpec) -> Result:
                        for g, ix in groups.items()}
             result.values[method] = min(figures.values())
             result.cells[method] = " / ".join(
-                f"{g} {v:.1f}".strip() for g, v in figures.items())
+                f"{g} {truncate(v, 1)}".strip() for g, v in figures.items())
         log(f"  {method}: {result.cells[method]}")
     if spec.quantized_reference and spec.kind == "classifier":
         path = opts.models_dir.parent / spec.quantized_reference / "model.onnx"
@@ -605,6 +605,13 @@ def evaluate_model(opts: "Options", spec: ModelSpec) -> Result:
 # ===----------------------------------------------------------------------===
 
 
+def truncate(value: float, digits: int) -> str:
+    """`value` cut (not rounded) to `digits` decimals, so a figure just
+    under a goal never prints as the goal."""
+    scale = 10 ** digits
+    return f"{np.floor(value * scale) / scale:.{digits}f}"
+
+
 def goal_mark(result: Result) -> str:
     """PASS when the better of entropy and percentile reaches the goal."""
     if not result.samples.disjoint:
@@ -615,9 +622,10 @@ def goal_mark(result: Result) -> str:
     goal = GOAL_AGREEMENT if result.kind == "classifier" else GOAL_SQNR
     best = max(tried)
     unit = "%" if result.kind == "classifier" else " dB"
+    shown = truncate(best, 2 if result.kind == "classifier" else 1)
     if best >= goal:
-        return f"PASS ({best:.2f}{unit} >= {goal:g}{unit})"
-    return f"FAIL ({best:.2f}{unit} < {goal:g}{unit})"
+        return f"PASS ({shown}{unit} >= {goal:g}{unit})"
+    return f"FAIL ({shown}{unit} < {goal:g}{unit})"
 
 
 def write_report(opts: "Options", results: List[Result], seconds: float):
