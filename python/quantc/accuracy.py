@@ -308,14 +308,12 @@ MODELS = [
     ModelSpec("ultraface_slim_320", "regressor", ultraface_data,
               sqnr_groups={"scores": [0], "boxes": [1]}, dedupe=True,
               note="its box decoding computes `Div(Slice(390, 2:), 2)` "
-                   "twice (tensors 394 and 399); `quantc calibrate` makes "
-                   "both graph outputs, CSE merges them, and a function "
-                   "returning one value twice crashes `quantc compile` in "
-                   "bufferization's promoteBufferResultsToOutParams (as "
-                   "does any model with two outputs computing the same "
-                   "value, e.g. `a = Relu(x)`, `b = Relu(x)`). The report "
-                   "compiles and calibrates the same graph with the "
-                   "repeated Slice and Div merged at the ONNX level"),
+                   "twice (tensors 394 and 399). The report compiles and "
+                   "calibrates the same graph with the repeated Slice and "
+                   "Div merged at the ONNX level (the same computation), "
+                   "as it did when two graph outputs of one value crashed "
+                   "`quantc compile`; `qnt-distinct-results` has fixed "
+                   "that since"),
     ModelSpec("burn_sine_mlp", "regressor", sine_data),
     ModelSpec("onnx2c_tflm_hello_world_sine", "regressor", sine_data),
 ]
