@@ -116,6 +116,7 @@ LogicalResult mlir::quantc::compileModel(MLIRContext &context,
         quantize.activationType = options.activationType;
         quantize.symmetricActivations = options.symmetricActivations;
         quantize.weightGranularity = options.weightGranularity;
+        quantize.narrowOutputs = options.narrowOutputs;
         buildQntQuantizePipeline(pm, quantize);
         buildQntSimplifyPipeline(pm, QntSimplifyOptions());
       })))

@@ -31,6 +31,9 @@ struct CompileOptions {
   std::string activationType = "u8";
   bool symmetricActivations = false;
   std::string weightGranularity = "per-channel";
+  /// Graph outputs rounded to 8 bits too (default: the accumulator's
+  /// precision).
+  bool narrowOutputs = false;
   /// The requantization contract: "float" or "fixed" (docs/Numerics.md).
   std::string requant = "float";
   Stage emit = Stage::Obj;

@@ -81,6 +81,12 @@ static cl::opt<std::string> weightGranularity(
     "weight-granularity",
     cl::desc("Weight scales when quantizing: per-channel or per-tensor"),
     cl::init("per-channel"), cl::cat(quantCategory));
+static cl::opt<bool> narrowOutputs(
+    "narrow-outputs",
+    cl::desc("Quantize graph outputs to 8 bits like every other activation "
+             "(default: a convolution or matrix product yielding a graph "
+             "output keeps its 32-bit accumulator)"),
+    cl::cat(quantCategory));
 static cl::opt<std::string> requantMode(
     "requant",
     cl::desc("Requantization of integer accumulators: float (f32 multiplier, "
@@ -184,6 +190,7 @@ static bool buildCompileOptions(MLIRContext &context, CompileOptions &options) {
   options.activationType = activationType;
   options.symmetricActivations = symmetricActivations;
   options.weightGranularity = weightGranularity;
+  options.narrowOutputs = narrowOutputs;
   options.requant = requantMode;
   if (requantMode != "float" && requantMode != "fixed")
     return emitError(loc) << "--requant must be float or fixed", false;

@@ -39,6 +39,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <cmath>
+#include <limits>
 #include <optional>
 
 namespace mlir::quantc {
@@ -144,6 +145,36 @@ quant::UniformQuantizedType getActivationType(MLIRContext *context, Range range,
       scheme.isSigned ? quant::QuantizationFlags::Signed : 0,
       IntegerType::get(context, 8), Float32Type::get(context), scale, zeroPoint,
       qmin, qmax);
+}
+
+/// Parameters for a contraction's result that is a graph output: the
+/// accumulator's precision, not 8 bits, so that the model's decision (an
+/// argmax of logits, a regression) is not rounded to 256 levels at its
+/// last step. i32 with zero point 0 and a scale 2^-24 of the calibrated
+/// magnitude (saturating 128 times past it), never finer than 2^-20 of the
+/// largest accumulator step `accumulatorScale`, so that the requantization
+/// multiplier stays below 2^20 for `--requant=fixed`.
+quant::UniformQuantizedType getWideResultType(MLIRContext *context,
+                                              Range range,
+                                              double accumulatorScale) {
+  double absMax = std::max(std::fabs(range.lo), std::fabs(range.hi));
+  if (!(absMax > 0) || !std::isfinite(absMax))
+    absMax = 1.0;
+  double scale = toF32Scale(
+      std::max(std::ldexp(absMax, -24), std::ldexp(accumulatorScale, -20)));
+  return quant::UniformQuantizedType::get(
+      quant::QuantizationFlags::Signed, IntegerType::get(context, 32),
+      Float32Type::get(context), scale, 0, std::numeric_limits<int32_t>::min(),
+      std::numeric_limits<int32_t>::max());
+}
+
+/// The largest scale of `type`'s (one or per-axis) scales.
+double getLargestScale(quant::QuantizedType type) {
+  if (auto perTensor = dyn_cast<quant::UniformQuantizedType>(type))
+    return perTensor.getScale();
+  ArrayRef<double> scales =
+      cast<quant::UniformQuantizedPerAxisType>(type).getScales();
+  return *std::max_element(scales.begin(), scales.end());
 }
 
 /// Symmetric s8 parameters of a constant weight from its own values: one
@@ -482,6 +513,22 @@ bool preservesValues(Operation *op) {
   return isa_and_nonnull<TransposeOp, ReshapeOp>(op);
 }
 
+/// Whether `value` is used only as a result of the function, directly or
+/// through ops that move or clamp its elements.
+bool isOnlyReturned(Value value) {
+  if (value.use_empty())
+    return false;
+  for (Operation *user : value.getUsers()) {
+    if (isa<func::ReturnOp>(user))
+      continue;
+    if ((preservesValues(user) || isa<ClampOp>(user)) &&
+        isOnlyReturned(user->getResult(0)))
+      continue;
+    return false;
+  }
+  return true;
+}
+
 /// Parameters of an operand or result, or why there are none.
 struct Params {
   quant::QuantizedType type;
@@ -724,14 +771,33 @@ struct QntInsertQDQPass
           return leaveFloat(op, params.missing);
         resultType = params.type;
       }
+      if (!narrowOutputs && isOnlyReturned(op->getResult(0))) {
+        // Graph outputs keep their precision: a contraction's result is
+        // its accumulator, any other op (which computes in f32 on its
+        // dequantized operands anyway) stays float.
+        if (!isa<Conv2DOp, ConvTranspose2DOp, FullyConnectedOp, MatMulOp>(
+                op)) {
+          op->emitRemark()
+              << "left in float: its result is a graph output";
+          return;
+        }
+        std::optional<Range> range = lookupRange(op->getResult(0));
+        auto input = cast<quant::UniformQuantizedType>(operandTypes[0]);
+        resultType = getWideResultType(
+            context, range ? *range : Range{0.0, 1.0},
+            input.getScale() * getLargestScale(operandTypes[1]));
+      }
       break;
     case OpKind::PassThrough: {
       Params params = getActivationParams(op->getOperand(0));
       // A clamp is requantized to its own range: after a result with
-      // other users, ReLU's range is half of its input's.
+      // other users, ReLU's range is half of its input's. One of a wide
+      // graph output keeps its input's type.
+      bool isWide = params.type && params.type.getStorageTypeIntegralWidth() > 16;
       if (auto clamp = dyn_cast<ClampOp>(op))
-        if (std::optional<Range> range = lookupRange(clamp.getResult()))
-          params = {getActivationType(context, *range, scheme), {}};
+        if (!isWide || narrowOutputs || !isOnlyReturned(clamp.getResult()))
+          if (std::optional<Range> range = lookupRange(clamp.getResult()))
+            params = {getActivationType(context, *range, scheme), {}};
       if (!params.type)
         return leaveFloat(op, params.missing);
       operandTypes[0] = resultType = params.type;

@@ -34,6 +34,7 @@ void mlir::quantc::buildQntQuantizePipeline(
     insert.activationType = options.activationType;
     insert.symmetricActivations = options.symmetricActivations;
     insert.weightGranularity = options.weightGranularity;
+    insert.narrowOutputs = options.narrowOutputs;
     funcPm.addPass(createQntInsertQDQ(insert));
   }
   funcPm.addPass(createQntQuantizeOps());

@@ -34,3 +34,13 @@ func.func @batchnorm_factors(%x: tensor<1x2x2x2xf32> {onnx.name = "relu"}) -> te
   %m = qnt.mul %x, %s {onnx.name = "positive"} : (tensor<1x2x2x2xf32>, tensor<1x1x1x2xf32>) -> tensor<1x2x2x2xf32>
   return %m : tensor<1x2x2x2xf32>
 }
+
+// -----
+
+// A graph output other than a convolution's or matrix product's stays
+// float, computed on the dequantized operands.
+func.func @softmax_output(%x: tensor<1x4xf32> {onnx.name = "x"}) -> tensor<1x4xf32> {
+  // expected-remark @below {{left in float: its result is a graph output}}
+  %0 = qnt.softmax %x {axis = 1 : i64, onnx.name = "sum"} : tensor<1x4xf32> -> tensor<1x4xf32>
+  return %0 : tensor<1x4xf32>
+}

@@ -1,7 +1,8 @@
-// RUN: quant-opt %s -split-input-file --pass-pipeline='builtin.module(func.func(qnt-insert-qdq{stats=%S/Inputs/insert-qdq-stats.json}))' 2>/dev/null | FileCheck %s
-// RUN: quant-opt %s -split-input-file --pass-pipeline='builtin.module(func.func(qnt-insert-qdq{stats=%S/Inputs/insert-qdq-stats.json weight-granularity=per-tensor}))' 2>/dev/null | FileCheck %s --check-prefix=PERTENSOR
-// RUN: quant-opt %s -split-input-file --pass-pipeline='builtin.module(func.func(qnt-insert-qdq{stats=%S/Inputs/insert-qdq-stats.json activation-type=s8}))' 2>/dev/null | FileCheck %s --check-prefix=S8
-// RUN: quant-opt %s -split-input-file --pass-pipeline='builtin.module(func.func(qnt-insert-qdq{stats=%S/Inputs/insert-qdq-stats.json activation-type=s8 symmetric-activations}))' 2>/dev/null | FileCheck %s --check-prefix=SYM
+// RUN: quant-opt %s -split-input-file --pass-pipeline='builtin.module(func.func(qnt-insert-qdq{stats=%S/Inputs/insert-qdq-stats.json narrow-outputs}))' 2>/dev/null | FileCheck %s
+// RUN: quant-opt %s -split-input-file --pass-pipeline='builtin.module(func.func(qnt-insert-qdq{stats=%S/Inputs/insert-qdq-stats.json narrow-outputs weight-granularity=per-tensor}))' 2>/dev/null | FileCheck %s --check-prefix=PERTENSOR
+// RUN: quant-opt %s -split-input-file --pass-pipeline='builtin.module(func.func(qnt-insert-qdq{stats=%S/Inputs/insert-qdq-stats.json narrow-outputs activation-type=s8}))' 2>/dev/null | FileCheck %s --check-prefix=S8
+// RUN: quant-opt %s -split-input-file --pass-pipeline='builtin.module(func.func(qnt-insert-qdq{stats=%S/Inputs/insert-qdq-stats.json narrow-outputs activation-type=s8 symmetric-activations}))' 2>/dev/null | FileCheck %s --check-prefix=SYM
+// RUN: quant-opt %s -split-input-file --pass-pipeline='builtin.module(func.func(qnt-insert-qdq{stats=%S/Inputs/insert-qdq-stats.json}))' 2>/dev/null | FileCheck %s --check-prefix=WIDE
 
 // Statistics (Inputs/insert-qdq-stats.json) are chosen so that every scale
 // is a power of two: x in [-1, 2.984375] is u8 with scale 1/64 and zero
@@ -41,6 +42,17 @@
 // SYM: qnt.quantize %{{.*}} : tensor<1x4x4x2xf32> -> tensor<1x4x4x2x!quant.uniform<i8:f32, 0.023499015718698502>>
 // SYM: qnt.conv2d
 // SYM: qnt.quantize %{{.*}} : tensor<1x4x4x3xf32> -> tensor<1x4x4x3x!quant.uniform<i8:f32, 0.031373031437397003>>
+// By default a graph output keeps the accumulator's precision: i32, zero
+// point 0, scale 2^-24 of the calibrated magnitude 5.96875 of "biased";
+// the ReLU of it keeps that type.
+// WIDE-LABEL: func.func @conv_bias_relu
+// WIDE: %[[C:.*]] = qnt.conv2d
+// WIDE: %[[CQ:.*]] = qnt.quantize %[[C]] : tensor<1x4x4x3xf32> -> tensor<1x4x4x3x!quant.uniform<i32:f32, 3.5576522350311279E-7>>
+// WIDE: %[[CD:.*]] = qnt.dequantize %[[CQ]]
+// WIDE: %[[R:.*]] = qnt.clamp %[[CD]]
+// WIDE: %[[RQ:.*]] = qnt.quantize %[[R]] : tensor<1x4x4x3xf32> -> tensor<1x4x4x3x!quant.uniform<i32:f32, 3.5576522350311279E-7>>
+// WIDE: %[[RD:.*]] = qnt.dequantize %[[RQ]]
+// WIDE: return %[[RD]]
 func.func @conv_bias_relu(%x: tensor<1x4x4x2xf32> {onnx.name = "x"}) -> tensor<1x4x4x3xf32> {
   %w = qnt.constant dense<[[[[1.984375, -0.5]]], [[[0.25, -0.9921875]]], [[[3.96875, 0.0]]]]> : tensor<3x1x1x2xf32> -> tensor<3x1x1x2xf32>
   %c = qnt.constant dense<[[[[0.5, -1.0, 2.0]]]]> : tensor<1x1x1x3xf32> -> tensor<1x1x1x3xf32>
@@ -68,6 +80,9 @@ func.func @conv_bias_relu(%x: tensor<1x4x4x2xf32> {onnx.name = "x"}) -> tensor<1
 // CHECK: %[[YQ:.*]] = qnt.quantize %[[Y]] : tensor<1x3xf32> -> tensor<1x3x!quant.uniform<u8:f32, 3.125000e-02:128>>
 // CHECK: %[[YD:.*]] = qnt.dequantize %[[YQ]]
 // CHECK: return %[[YD]]
+// WIDE-LABEL: func.func @matmul_bias
+// WIDE: qnt.fully_connected
+// WIDE: qnt.quantize %{{.*}} : tensor<1x3xf32> -> tensor<1x3x!quant.uniform<i32:f32, 2.384185791015625E-7>>
 func.func @matmul_bias(%x: tensor<1x2xf32> {onnx.name = "x"}) -> tensor<1x3xf32> {
   %w = qnt.constant dense<[[1.984375, 0.5, -0.49609375], [-1.0, -0.9921875, 0.25]]> : tensor<2x3xf32> -> tensor<2x3xf32>
   %b = qnt.constant dense<[1.0, 2.0, 3.0]> : tensor<3xf32> -> tensor<3xf32>
@@ -197,4 +212,24 @@ func.func @scale_by_constant(%x: tensor<1x2x2x2xf32> {onnx.name = "relu"}) -> te
   %c = qnt.constant dense<[2.0]> : tensor<1xf32> -> tensor<1xf32>
   %m = qnt.mul %x, %c : (tensor<1x2x2x2xf32>, tensor<1xf32>) -> tensor<1x2x2x2xf32>
   return %m : tensor<1x2x2x2xf32>
+}
+
+// -----
+
+// A result that is also used inside the graph is an activation like any
+// other: 8 bits even though it is returned too. An op other than a
+// convolution or matrix product whose result is returned stays float (the
+// add computes in f32 on its dequantized operands).
+
+// WIDE-LABEL: func.func @output_used_inside
+// WIDE: %[[C:.*]] = qnt.conv2d
+// WIDE: %[[CQ:.*]] = qnt.quantize %[[C]] : tensor<1x4x4x3xf32> -> tensor<1x4x4x3x!quant.uniform<u8:f32, 3.125000e-02:64>>
+// WIDE: %[[CD:.*]] = qnt.dequantize %[[CQ]]
+// WIDE: %[[S:.*]] = qnt.add %[[CD]], %[[CD]]
+// WIDE-NEXT: return %[[CD]], %[[S]]
+func.func @output_used_inside(%x: tensor<1x4x4x2xf32> {onnx.name = "x"}) -> (tensor<1x4x4x3xf32>, tensor<1x4x4x3xf32>) {
+  %w = qnt.constant dense<[[[[1.984375, -0.5]]], [[[0.25, -0.9921875]]], [[[3.96875, 0.0]]]]> : tensor<3x1x1x2xf32> -> tensor<3x1x1x2xf32>
+  %0 = qnt.conv2d %x, %w {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>, onnx.name = "biased"} : (tensor<1x4x4x2xf32>, tensor<3x1x1x2xf32>) -> tensor<1x4x4x3xf32>
+  %1 = qnt.add %0, %0 {onnx.name = "sum"} : (tensor<1x4x4x3xf32>, tensor<1x4x4x3xf32>) -> tensor<1x4x4x3xf32>
+  return %0, %1 : tensor<1x4x4x3xf32>, tensor<1x4x4x3xf32>
 }

@@ -56,8 +56,17 @@ def QntInsertQDQ : Pass<"qnt-insert-qdq", "::mlir::func::FuncOp"> {
     left float for `qnt-fold-scales`. Ops that cannot be quantized, or
     whose inputs have no statistics, stay float between dequantize and
     quantize, and each is reported with a remark at its location.
+
+    Graph outputs keep their precision unless `narrow-outputs` is set: a
+    convolution or matrix product whose result only reaches the function's
+    results (through reshapes, transposes or clamps) yields its i32
+    accumulator (zero point 0, a scale 2^-24 of the calibrated magnitude),
+    and other ops there stay float. Rounding logits or a regression to 256
+    levels at the last step would only add error where the model decides.
   }];
   let options = [
+    Option<"narrowOutputs", "narrow-outputs", "bool", /*default=*/"false",
+           "Quantize graph outputs to 8 bits like every other activation">,
     Option<"statsFile", "stats", "std::string", /*default=*/"\"\"",
            "Calibration statistics (JSON) written by `quantc calibrate`">,
     Option<"activationType", "activation-type", "std::string",

@@ -43,6 +43,11 @@ struct QntQuantizeOptions : public PassPipelineOptions<QntQuantizeOptions> {
       *this, "weight-granularity",
       llvm::cl::desc("Weight scales: per-channel or per-tensor"),
       llvm::cl::init("per-channel")};
+  Option<bool> narrowOutputs{
+      *this, "narrow-outputs",
+      llvm::cl::desc("Quantize graph outputs to 8 bits like every other "
+                     "activation"),
+      llvm::cl::init(false)};
 };
 
 /// qnt-insert-qdq (with statistics), qnt-quantize-ops, qnt-fold-scales,
