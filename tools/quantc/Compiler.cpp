@@ -117,6 +117,7 @@ LogicalResult mlir::quantc::compileModel(MLIRContext &context,
         quantize.symmetricActivations = options.symmetricActivations;
         quantize.weightGranularity = options.weightGranularity;
         quantize.narrowOutputs = options.narrowOutputs;
+        quantize.weightRounding = options.weightRounding;
         buildQntQuantizePipeline(pm, quantize);
         buildQntSimplifyPipeline(pm, QntSimplifyOptions());
       })))

@@ -34,6 +34,8 @@ struct CompileOptions {
   /// Graph outputs rounded to 8 bits too (default: the accumulator's
   /// precision).
   bool narrowOutputs = false;
+  /// Rounding of convolution weights: kernel-sum or nearest.
+  std::string weightRounding = "kernel-sum";
   /// The requantization contract: "float" or "fixed" (docs/Numerics.md).
   std::string requant = "float";
   Stage emit = Stage::Obj;

@@ -81,6 +81,12 @@ static cl::opt<std::string> weightGranularity(
     "weight-granularity",
     cl::desc("Weight scales when quantizing: per-channel or per-tensor"),
     cl::init("per-channel"), cl::cat(quantCategory));
+static cl::opt<std::string> weightRounding(
+    "weight-rounding",
+    cl::desc("Rounding of convolution weights when quantizing: kernel-sum "
+             "(default: each kernel's sum stays within half a step) or "
+             "nearest"),
+    cl::init("kernel-sum"), cl::cat(quantCategory));
 static cl::opt<bool> narrowOutputs(
     "narrow-outputs",
     cl::desc("Quantize graph outputs to 8 bits like every other activation "
@@ -191,6 +197,10 @@ static bool buildCompileOptions(MLIRContext &context, CompileOptions &options) {
   options.symmetricActivations = symmetricActivations;
   options.weightGranularity = weightGranularity;
   options.narrowOutputs = narrowOutputs;
+  options.weightRounding = weightRounding;
+  if (weightRounding != "kernel-sum" && weightRounding != "nearest")
+    return emitError(loc) << "--weight-rounding must be kernel-sum or nearest",
+           false;
   options.requant = requantMode;
   if (requantMode != "float" && requantMode != "fixed")
     return emitError(loc) << "--requant must be float or fixed", false;

@@ -213,6 +213,79 @@ quant::QuantizedType getWeightType(DenseElementsAttr weight,
       -128, 127);
 }
 
+/// Rounds `scaled` (weights divided by their scale) to integers in
+/// [-127, 127], to nearest (ties to even), except that the rounded values of
+/// each kernel - the elements `kernelOf` maps to one index - keep their sum
+/// within 1/2 of the exact one: while a kernel's rounding errors add up to
+/// more than 1/2, the element rounded furthest in that direction (the one
+/// nearest to a rounding boundary) is rounded the other way. A kernel's sum
+/// is its response to a constant input; nearest rounding lets the errors of
+/// its taps add up there (a random walk over the taps), which is what
+/// smooth regions of an image see.
+SmallVector<int64_t> roundKeepingKernelSums(
+    ArrayRef<double> scaled, int64_t numKernels,
+    llvm::function_ref<int64_t(int64_t)> kernelOf) {
+  SmallVector<int64_t> rounded(scaled.size());
+  SmallVector<double> excess(numKernels, 0.0);
+  SmallVector<SmallVector<int64_t>> members(numKernels);
+  for (auto [i, x] : llvm::enumerate(scaled)) {
+    rounded[i] = std::clamp<int64_t>(int64_t(std::nearbyint(x)), -127, 127);
+    excess[kernelOf(i)] += double(rounded[i]) - x;
+    members[kernelOf(i)].push_back(i);
+  }
+  for (int64_t k = 0; k < numKernels; ++k) {
+    while (std::fabs(excess[k]) > 0.5) {
+      int64_t step = excess[k] > 0 ? -1 : 1;
+      std::optional<int64_t> best;
+      double bestError = 0.0;
+      for (int64_t i : members[k]) {
+        double error = double(rounded[i]) - scaled[i];
+        int64_t moved = rounded[i] + step;
+        if (error * step < 0 && moved >= -127 && moved <= 127 &&
+            std::fabs(error) > bestError) {
+          best = i;
+          bestError = std::fabs(error);
+        }
+      }
+      if (!best)
+        break;
+      rounded[*best] += step;
+      excess[k] += step;
+    }
+  }
+  return rounded;
+}
+
+/// The convolution filter `filter` ([F, KH, KW, C]) on the grid of its
+/// symmetric parameters `type`, rounded by roundKeepingKernelSums with one
+/// kernel per output and input channel: a float constant whose quantize
+/// folds to those integers.
+DenseElementsAttr snapKeepingKernelSums(DenseElementsAttr filter,
+                                        quant::QuantizedType type) {
+  auto filterType = cast<RankedTensorType>(filter.getType());
+  ArrayRef<int64_t> shape = filterType.getShape();
+  int64_t channels = shape.back(), taps = shape[1] * shape[2];
+  SmallVector<double> scales;
+  if (auto perAxis = dyn_cast<quant::UniformQuantizedPerAxisType>(type))
+    llvm::append_range(scales, perAxis.getScales());
+  else
+    scales.push_back(cast<quant::UniformQuantizedType>(type).getScale());
+  auto scaleOf = [&](int64_t i) {
+    return scales.size() == 1 ? scales[0] : scales[i / (taps * channels)];
+  };
+  SmallVector<double> scaled;
+  for (auto [i, v] : llvm::enumerate(filter.getValues<APFloat>()))
+    scaled.push_back(double(v.convertToFloat()) / scaleOf(i));
+  SmallVector<int64_t> rounded = roundKeepingKernelSums(
+      scaled, shape[0] * channels, [&](int64_t i) {
+        return (i / (taps * channels)) * channels + i % channels;
+      });
+  SmallVector<float> values;
+  for (auto [i, q] : llvm::enumerate(rounded))
+    values.push_back(static_cast<float>(double(q) * scaleOf(i)));
+  return DenseElementsAttr::get(filterType, ArrayRef<float>(values));
+}
+
 /// The float constant `value` is, if it is one.
 DenseElementsAttr getFloatConstant(Value value) {
   DenseElementsAttr attr;
@@ -549,6 +622,10 @@ struct QntInsertQDQPass
       return emitError(loc) << "qnt-insert-qdq: weight-granularity must be "
                                "per-channel or per-tensor, not '"
                             << weightGranularity << "'";
+    if (weightRounding != "kernel-sum" && weightRounding != "nearest")
+      return emitError(loc) << "qnt-insert-qdq: weight-rounding must be "
+                               "kernel-sum or nearest, not '"
+                            << weightRounding << "'";
     if (statsFile.empty())
       return emitError(loc) << "qnt-insert-qdq needs stats=<file>";
     std::string error = readStatistics(statsFile, ranges);
@@ -742,6 +819,16 @@ struct QntInsertQDQPass
             bool perTensor = weightGranularity == "per-tensor";
             operandTypes[index] =
                 getWeightType(weight, perTensor ? std::nullopt : axis);
+            if (weightRounding == "kernel-sum" && isa<Conv2DOp>(op)) {
+              OpBuilder b(op);
+              Operation *old = operand.get().getDefiningOp();
+              operand.set(ConstantOp::create(
+                  b, old->getLoc(), weight.getType(),
+                  snapKeepingKernelSums(weight, operandTypes[index])));
+              // Defined before `op`, so already visited by the walk.
+              if (old->use_empty())
+                old->erase();
+            }
             continue;
           }
           if (!isa<MatMulOp>(op))

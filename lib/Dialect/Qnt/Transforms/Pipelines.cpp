@@ -35,6 +35,7 @@ void mlir::quantc::buildQntQuantizePipeline(
     insert.symmetricActivations = options.symmetricActivations;
     insert.weightGranularity = options.weightGranularity;
     insert.narrowOutputs = options.narrowOutputs;
+    insert.weightRounding = options.weightRounding;
     funcPm.addPass(createQntInsertQDQ(insert));
   }
   funcPm.addPass(createQntQuantizeOps());

@@ -3,6 +3,7 @@
 // RUN: quant-opt %s -split-input-file --pass-pipeline='builtin.module(func.func(qnt-insert-qdq{stats=%S/Inputs/insert-qdq-stats.json narrow-outputs activation-type=s8}))' 2>/dev/null | FileCheck %s --check-prefix=S8
 // RUN: quant-opt %s -split-input-file --pass-pipeline='builtin.module(func.func(qnt-insert-qdq{stats=%S/Inputs/insert-qdq-stats.json narrow-outputs activation-type=s8 symmetric-activations}))' 2>/dev/null | FileCheck %s --check-prefix=SYM
 // RUN: quant-opt %s -split-input-file --pass-pipeline='builtin.module(func.func(qnt-insert-qdq{stats=%S/Inputs/insert-qdq-stats.json}))' 2>/dev/null | FileCheck %s --check-prefix=WIDE
+// RUN: quant-opt %s -split-input-file --pass-pipeline='builtin.module(func.func(qnt-insert-qdq{stats=%S/Inputs/insert-qdq-stats.json weight-rounding=nearest}))' 2>/dev/null | FileCheck %s --check-prefix=NEAREST
 
 // Statistics (Inputs/insert-qdq-stats.json) are chosen so that every scale
 // is a power of two: x in [-1, 2.984375] is u8 with scale 1/64 and zero
@@ -232,4 +233,24 @@ func.func @output_used_inside(%x: tensor<1x4x4x2xf32> {onnx.name = "x"}) -> (ten
   %0 = qnt.conv2d %x, %w {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>, onnx.name = "biased"} : (tensor<1x4x4x2xf32>, tensor<3x1x1x2xf32>) -> tensor<1x4x4x3xf32>
   %1 = qnt.add %0, %0 {onnx.name = "sum"} : (tensor<1x4x4x3xf32>, tensor<1x4x4x3xf32>) -> tensor<1x4x4x3xf32>
   return %0, %1 : tensor<1x4x4x3xf32>, tensor<1x4x4x3xf32>
+}
+
+// -----
+
+// Convolution weights keep each kernel's sum. The 2x2 kernel divided by its
+// scale 1/64 is [127, 0.4, 0.4, 0.4]: nearest rounding gives [127, 0, 0, 0],
+// whose sum is 1.2 short; the first of the taps rounded down the furthest
+// is rounded up instead, [127, 1, 0, 0] (0.2 short). The constant is
+// replaced by those values times the scale, which quantize exactly.
+
+// CHECK-LABEL: func.func @kernel_sum
+// CHECK: %[[W:.*]] = qnt.constant dense<{{\[\[\[\[}}1.984375], [1.562500e-02]], {{\[\[}}0.000000e+00], [0.000000e+00]]]]> : tensor<1x2x2x1xf32>
+// CHECK: qnt.quantize %[[W]] : tensor<1x2x2x1xf32> -> tensor<1x2x2x1x!quant.uniform<i8:f32:0, {1.562500e-02}>>
+// NEAREST-LABEL: func.func @kernel_sum
+// NEAREST: %[[W:.*]] = qnt.constant dense<{{\[\[\[\[}}1.984375], [6.250000e-03]], {{\[\[}}6.250000e-03], [6.250000e-03]]]]> : tensor<1x2x2x1xf32>
+// NEAREST: qnt.quantize %[[W]]
+func.func @kernel_sum(%x: tensor<1x4x4x1xf32> {onnx.name = "x"}) -> tensor<1x3x3x1xf32> {
+  %w = qnt.constant dense<[[[[1.984375], [0.00625]], [[0.00625], [0.00625]]]]> : tensor<1x2x2x1xf32> -> tensor<1x2x2x1xf32>
+  %0 = qnt.conv2d %x, %w {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>, onnx.name = "biased"} : (tensor<1x4x4x1xf32>, tensor<1x2x2x1xf32>) -> tensor<1x3x3x1xf32>
+  return %0 : tensor<1x3x3x1xf32>
 }

@@ -57,6 +57,15 @@ def QntInsertQDQ : Pass<"qnt-insert-qdq", "::mlir::func::FuncOp"> {
     whose inputs have no statistics, stay float between dequantize and
     quantize, and each is reported with a remark at its location.
 
+    Convolution weights are rounded to their grid keeping the sum of every
+    kernel (one output and one input channel, all taps: its response to a
+    constant input) within half a step of the float kernel's
+    (`weight-rounding=kernel-sum`, the default): to nearest, then the taps
+    nearest to a rounding boundary move across it while the kernel's
+    rounding errors add up to more than half a step. With nearest rounding
+    alone (`weight-rounding=nearest`) those errors add up like a random
+    walk, and smooth image regions see their sum.
+
     Graph outputs keep their precision unless `narrow-outputs` is set: a
     convolution or matrix product whose result only reaches the function's
     results (through reshapes, transposes or clamps) yields its i32
@@ -65,6 +74,9 @@ def QntInsertQDQ : Pass<"qnt-insert-qdq", "::mlir::func::FuncOp"> {
     levels at the last step would only add error where the model decides.
   }];
   let options = [
+    Option<"weightRounding", "weight-rounding", "std::string",
+           /*default=*/"\"kernel-sum\"",
+           "Rounding of convolution weights: kernel-sum or nearest">,
     Option<"narrowOutputs", "narrow-outputs", "bool", /*default=*/"false",
            "Quantize graph outputs to 8 bits like every other activation">,
     Option<"statsFile", "stats", "std::string", /*default=*/"\"\"",

@@ -43,6 +43,10 @@ struct QntQuantizeOptions : public PassPipelineOptions<QntQuantizeOptions> {
       *this, "weight-granularity",
       llvm::cl::desc("Weight scales: per-channel or per-tensor"),
       llvm::cl::init("per-channel")};
+  Option<std::string> weightRounding{
+      *this, "weight-rounding",
+      llvm::cl::desc("Rounding of convolution weights: kernel-sum or nearest"),
+      llvm::cl::init("kernel-sum")};
   Option<bool> narrowOutputs{
       *this, "narrow-outputs",
       llvm::cl::desc("Quantize graph outputs to 8 bits like every other "
