@@ -100,9 +100,8 @@ struct FoldConstantOp : RewritePattern {
 };
 
 /// quantize(float constant) -> constant of stored integers.
-struct QuantizeConstant : OpRewritePattern<QuantizeOp> {
-  QuantizeConstant(MLIRContext *ctx, Counter &counter)
-      : OpRewritePattern(ctx), counter(counter) {}
+struct QuantizeConstant : CountingPattern<QuantizeOp> {
+  using CountingPattern::CountingPattern;
 
   LogicalResult matchAndRewrite(QuantizeOp op,
                                 PatternRewriter &rewriter) const override {
@@ -127,14 +126,11 @@ struct QuantizeConstant : OpRewritePattern<QuantizeOp> {
     ++counter;
     return success();
   }
-
-  Counter &counter;
 };
 
 /// requantize(quantized constant) -> constant on the new grid.
-struct RequantizeConstant : OpRewritePattern<RequantizeOp> {
-  RequantizeConstant(MLIRContext *ctx, Counter &counter)
-      : OpRewritePattern(ctx), counter(counter) {}
+struct RequantizeConstant : CountingPattern<RequantizeOp> {
+  using CountingPattern::CountingPattern;
 
   LogicalResult matchAndRewrite(RequantizeOp op,
                                 PatternRewriter &rewriter) const override {
@@ -167,8 +163,6 @@ struct RequantizeConstant : OpRewritePattern<RequantizeOp> {
     ++counter;
     return success();
   }
-
-  Counter &counter;
 };
 
 struct QntFoldScalesPass

@@ -49,9 +49,8 @@ static std::optional<float> getBound(Operation *op, StringRef name) {
 
 namespace {
 /// clamp(op(...)) -> op(...) {clamp_min, clamp_max}.
-struct FuseClamp : OpRewritePattern<ClampOp> {
-  FuseClamp(MLIRContext *ctx, Counter &counter)
-      : OpRewritePattern(ctx), counter(counter) {}
+struct FuseClamp : CountingPattern<ClampOp> {
+  using CountingPattern::CountingPattern;
 
   LogicalResult matchAndRewrite(ClampOp clamp,
                                 PatternRewriter &rewriter) const override {
@@ -83,14 +82,11 @@ struct FuseClamp : OpRewritePattern<ClampOp> {
     ++counter;
     return success();
   }
-
-  Counter &counter;
 };
 
 /// requantize(op(...)) -> op(...) with the requantize's result type.
-struct FuseRequantize : OpRewritePattern<RequantizeOp> {
-  FuseRequantize(MLIRContext *ctx, Counter &counter)
-      : OpRewritePattern(ctx), counter(counter) {}
+struct FuseRequantize : CountingPattern<RequantizeOp> {
+  using CountingPattern::CountingPattern;
 
   LogicalResult matchAndRewrite(RequantizeOp op,
                                 PatternRewriter &rewriter) const override {
@@ -105,14 +101,11 @@ struct FuseRequantize : OpRewritePattern<RequantizeOp> {
     ++counter;
     return success();
   }
-
-  Counter &counter;
 };
 
 /// requantize(requantize(x)) -> requantize(x) when the inner one is exact.
-struct CollapseRequantizeChain : OpRewritePattern<RequantizeOp> {
-  CollapseRequantizeChain(MLIRContext *ctx, Counter &counter)
-      : OpRewritePattern(ctx), counter(counter) {}
+struct CollapseRequantizeChain : CountingPattern<RequantizeOp> {
+  using CountingPattern::CountingPattern;
 
   LogicalResult matchAndRewrite(RequantizeOp op,
                                 PatternRewriter &rewriter) const override {
@@ -129,14 +122,11 @@ struct CollapseRequantizeChain : OpRewritePattern<RequantizeOp> {
     ++counter;
     return success();
   }
-
-  Counter &counter;
 };
 
 /// quantize(dequantize(x)) -> requantize(x), or x.
-struct QuantizeOfDequantize : OpRewritePattern<QuantizeOp> {
-  QuantizeOfDequantize(MLIRContext *ctx, Counter &counter)
-      : OpRewritePattern(ctx), counter(counter) {}
+struct QuantizeOfDequantize : CountingPattern<QuantizeOp> {
+  using CountingPattern::CountingPattern;
 
   LogicalResult matchAndRewrite(QuantizeOp op,
                                 PatternRewriter &rewriter) const override {
@@ -151,14 +141,12 @@ struct QuantizeOfDequantize : OpRewritePattern<QuantizeOp> {
     ++counter;
     return success();
   }
-
-  Counter &counter;
 };
 
 /// requantize(x) with x's own type -> x.
-struct DropIdentityRequantize : OpRewritePattern<RequantizeOp> {
+struct DropIdentityRequantize : CountingPattern<RequantizeOp> {
   DropIdentityRequantize(MLIRContext *ctx, Counter &counter)
-      : OpRewritePattern(ctx, /*benefit=*/2), counter(counter) {}
+      : CountingPattern(ctx, counter, /*benefit=*/2) {}
 
   LogicalResult matchAndRewrite(RequantizeOp op,
                                 PatternRewriter &rewriter) const override {
@@ -168,8 +156,6 @@ struct DropIdentityRequantize : OpRewritePattern<RequantizeOp> {
     ++counter;
     return success();
   }
-
-  Counter &counter;
 };
 
 struct QntFuseRequantPass

@@ -10,6 +10,9 @@
 
 #include "quantc/Dialect/Qnt/IR/QntOps.h"
 
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Pass/Pass.h"
+
 #include <optional>
 
 namespace mlir::quantc {
@@ -54,6 +57,16 @@ bool hasFreeResultType(Operation *op);
 
 /// Ops with the `clamp_min`/`clamp_max` epilogue.
 bool hasFusedClamp(Operation *op);
+
+/// A rewrite of `OpTy` that counts what it rewrites in a pass statistic.
+template <typename OpTy> struct CountingPattern : OpRewritePattern<OpTy> {
+  CountingPattern(MLIRContext *ctx, Pass::Statistic &counter,
+                  PatternBenefit benefit = 1)
+      : OpRewritePattern<OpTy>(ctx, benefit), counter(counter) {}
+
+protected:
+  Pass::Statistic &counter;
+};
 
 } // namespace mlir::quantc
 

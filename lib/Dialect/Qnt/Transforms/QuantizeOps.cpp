@@ -183,9 +183,9 @@ struct SinkDequantize : RewritePattern {
 
 /// quantize(op(x)) -> op(quantize(x)) for value-selecting ops and clamp,
 /// when the quantize is the op's only use.
-struct HoistQuantize : OpRewritePattern<QuantizeOp> {
+struct HoistQuantize : CountingPattern<QuantizeOp> {
   HoistQuantize(MLIRContext *ctx, Counter &counter)
-      : OpRewritePattern(ctx, /*benefit=*/2), counter(counter) {}
+      : CountingPattern(ctx, counter, /*benefit=*/2) {}
 
   LogicalResult matchAndRewrite(QuantizeOp quantize,
                                 PatternRewriter &rewriter) const override {
@@ -235,8 +235,6 @@ struct HoistQuantize : OpRewritePattern<QuantizeOp> {
       return {};
     return withElementType(operandType, element);
   }
-
-  Counter &counter;
 };
 
 /// dequantize(storage_cast(cast(storage_cast(q)))) -> dequantize(q) when the
