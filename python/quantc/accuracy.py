@@ -502,6 +502,21 @@ def top1(outputs: np.ndarray) -> np.ndarray:
     return outputs.reshape(len(outputs), -1).argmax(axis=1)
 
 
+def top1_probability(outputs: np.ndarray) -> np.ndarray:
+    """The float model's probability for its top-1 class: the outputs
+    themselves when they are already probabilities, else their softmax."""
+    x = outputs.reshape(len(outputs), -1).astype(np.float64)
+    if x.min() >= 0 and np.allclose(x.sum(axis=1), 1.0, atol=1e-3):
+        return x.max(axis=1)
+    e = np.exp(x - x.max(axis=1, keepdims=True))
+    return (e / e.sum(axis=1, keepdims=True)).max(axis=1)
+
+
+# Float top-1 probability from which a sample counts as one the float model
+# is sure of.
+SURE = 0.5
+
+
 def sqnr_db(reference: np.ndarray, quantized: np.ndarray) -> float:
     noise = np.sum((reference.astype(np.float64) - quantized) ** 2)
     signal = np.sum(reference.astype(np.float64) ** 2)
@@ -518,6 +533,10 @@ class Result:
     values: Dict[str, float] = dataclasses.field(default_factory=dict)
     extra: Dict[str, float] = dataclasses.field(default_factory=dict)
     logit_sqnr: Dict[str, float] = dataclasses.field(default_factory=dict)
+    # Agreement on the samples the float model gives a top-1 probability of
+    # at least SURE, and how many those are.
+    sure: Dict[str, float] = dataclasses.field(default_factory=dict)
+    sure_count: int = 0
     clipping: Dict[str, list] = dataclasses.field(default_factory=dict)
     # (folder, agreement %, output SQNR dB) of an independently quantized
     # version of the same network.
@@ -564,7 +583,12 @@ def evaluate_model(opts: "Options", spec: ModelSpec) -> Result:
             result.error = str(error).splitlines()[-1]
             continue
         if spec.kind == "classifier":
-            agree = 100 * np.mean(top1(got[0]) == top1(ref[0]))
+            same = top1(got[0]) == top1(ref[0])
+            agree = 100 * np.mean(same)
+            sure = top1_probability(ref[0]) >= SURE
+            result.sure_count = int(sure.sum())
+            if sure.any():
+                result.sure[method] = 100 * np.mean(same[sure])
             result.values[method] = agree
             result.cells[method] = truncate(agree, 2)
             result.logit_sqnr[method] = sqnr_db(ref[0], got[0])
@@ -643,8 +667,10 @@ def write_report(opts: "Options", results: List[Result], seconds: float):
         "rtol 1e-3 on every test vector) and quantized with the activation "
         "ranges `quantc calibrate --method=M` finds on calibration samples. "
         f"Weights are {opts.weight_granularity} s8 (symmetric), activations "
-        f"{opts.activation_type} with a zero point (asymmetric), the "
-        "defaults of `quantc compile`. Both are loaded as shared libraries and "
+        f"{opts.activation_type} with a zero point (asymmetric), "
+        "convolution weights rounded keeping each kernel's sum "
+        "(`--weight-rounding=kernel-sum`), and graph outputs at the "
+        "accumulator's precision: the defaults of `quantc compile`. Both are loaded as shared libraries and "
         "run on evaluation samples that share none with the calibration "
         "samples.")
     add("")
@@ -689,6 +715,24 @@ def write_report(opts: "Options", results: List[Result], seconds: float):
             add(f"| {r.model} | " + " | ".join(
                 f"{r.logit_sqnr[m]:.1f}" if m in r.logit_sqnr else ""
                 for m in methods) + " |")
+    sure = [r for r in results if r.sure and r.samples.disjoint]
+    if sure:
+        add("")
+        add("### Agreement where the float model is sure")
+        add("")
+        add("Top-1 agreement on the evaluation samples to which the float "
+            f"model gives its class a probability of at least {SURE:g} (the "
+            "softmax of its outputs). The quantized models' misses are "
+            "inputs on which the float model hesitates between classes "
+            "whose logits differ by less than the quantization noise:")
+        add("")
+        add("| model | samples | " + " | ".join(methods) + " |")
+        add("|---|---|" + "---|" * len(methods))
+        for r in sure:
+            add(f"| {r.model} | {r.sure_count} of "
+                f"{len(r.samples.evaluate)} | " + " | ".join(
+                    truncate(r.sure[m], 2) if m in r.sure else ""
+                    for m in methods) + " |")
     for r in results:
         if r.reference:
             folder, agree, sqnr = r.reference
