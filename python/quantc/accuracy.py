@@ -431,7 +431,8 @@ def run_tool(args: Sequence[str]) -> None:
 
 
 def fingerprint(*parts) -> str:
-    """A digest of `parts`; files count by their contents."""
+    """A digest of `parts`; files count by their contents (so a tool's
+    arguments go in as text: the product among them would key itself)."""
     digest = hashlib.sha1()
     for part in parts:
         if isinstance(part, Path) and part.is_file():
@@ -461,7 +462,8 @@ def compile_model(opts: "Options", model: Path, out: Path, name: str,
                  f"--weight-granularity={opts.weight_granularity}",
                  f"--activation-type={opts.activation_type}"]
     run_cached(args, out / f"{name}.so",
-               fingerprint(opts.quantc, *args[1:], model, calibration or ""))
+               fingerprint(opts.quantc, *map(str, args[1:]), model,
+                           calibration or ""))
     return CompiledModel(out / f"{name}.so", out / f"{name}.h", name)
 
 
@@ -470,8 +472,9 @@ def calibrate(opts: "Options", model: Path, data: Path, method: str,
     stats = out / f"stats_{method}.json"
     args = [opts.quantc, "calibrate", model, "--data", data, "-o", stats,
             f"--method={method}"]
-    run_cached(args, stats, fingerprint(opts.quantc, *args[1:], model,
-                                        *sorted(data.iterdir())))
+    key = fingerprint(opts.quantc, *map(str, args[1:]), model,
+                      *sorted(data.iterdir()))
+    run_cached(args, stats, key)
     return stats
 
 
@@ -722,9 +725,9 @@ def write_report(opts: "Options", results: List[Result], seconds: float):
         add("")
         add("Top-1 agreement on the evaluation samples to which the float "
             f"model gives its class a probability of at least {SURE:g} (the "
-            "softmax of its outputs). The quantized models' misses are "
-            "inputs on which the float model hesitates between classes "
-            "whose logits differ by less than the quantization noise:")
+            "softmax of its outputs). Most misses are on inputs on which "
+            "the float model hesitates between classes whose logits differ "
+            "by less than the quantization noise:")
         add("")
         add("| model | samples | " + " | ".join(methods) + " |")
         add("|---|---|" + "---|" * len(methods))
