@@ -2,10 +2,12 @@
 // RUN: not quant-opt %s --pass-pipeline='builtin.module(func.func(qnt-insert-qdq{stats=%S/Inputs/missing.json}))' 2>&1 | FileCheck %s --check-prefix=NOFILE
 // RUN: not quant-opt %s --pass-pipeline='builtin.module(func.func(qnt-insert-qdq{stats=%S/Inputs/insert-qdq-stats.json activation-type=u4}))' 2>&1 | FileCheck %s --check-prefix=TYPE
 // RUN: not quant-opt %s --pass-pipeline='builtin.module(func.func(qnt-insert-qdq))' 2>&1 | FileCheck %s --check-prefix=NOSTATS
+// RUN: not quant-opt %s --pass-pipeline='builtin.module(func.func(qnt-insert-qdq{stats=%S/Inputs/insert-qdq-stats.json weight-rounding=up}))' 2>&1 | FileCheck %s --check-prefix=ROUNDING
 
 // NOFILE: cannot read statistics '{{.*}}missing.json'
 // TYPE: activation-type must be u8 or s8, not 'u4'
 // NOSTATS: qnt-insert-qdq needs stats=<file>
+// ROUNDING: weight-rounding must be kernel-sum or nearest, not 'up'
 
 // Every op left in float is reported where it is.
 
