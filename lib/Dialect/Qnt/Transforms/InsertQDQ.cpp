@@ -864,8 +864,7 @@ struct QntInsertQDQPass
         // dequantized operands anyway) stays float.
         if (!isa<Conv2DOp, ConvTranspose2DOp, FullyConnectedOp, MatMulOp>(
                 op)) {
-          op->emitRemark()
-              << "left in float: its result is a graph output";
+          op->emitRemark() << "left in float: its result is a graph output";
           return;
         }
         std::optional<Range> range = lookupRange(op->getResult(0));
@@ -880,7 +879,8 @@ struct QntInsertQDQPass
       // A clamp is requantized to its own range: after a result with
       // other users, ReLU's range is half of its input's. One of a wide
       // graph output keeps its input's type.
-      bool isWide = params.type && params.type.getStorageTypeIntegralWidth() > 16;
+      bool isWide =
+          params.type && params.type.getStorageTypeIntegralWidth() > 16;
       if (auto clamp = dyn_cast<ClampOp>(op))
         if (!isWide || narrowOutputs || !isOnlyReturned(clamp.getResult()))
           if (std::optional<Range> range = lookupRange(clamp.getResult()))
