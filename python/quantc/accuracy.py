@@ -653,6 +653,17 @@ def goal_mark(result: Result) -> str:
     return f"FAIL ({shown}{unit} < {goal:g}{unit})"
 
 
+def add_method_table(add, methods: Sequence[str], lead: List[str], rows,
+                     show: Callable[[float], str]) -> None:
+    """A Markdown table: the `lead` columns, then one column per method;
+    `rows` are (lead cells, {method: value}), a missing method left blank."""
+    add("| " + " | ".join(lead + list(methods)) + " |")
+    add("|" + "---|" * (len(lead) + len(methods)))
+    for cells, values in rows:
+        add("| " + " | ".join(cells + [show(values[m]) if m in values else ""
+                                       for m in methods]) + " |")
+
+
 def write_report(opts: "Options", results: List[Result], seconds: float):
     lines = []
     add = lines.append
@@ -712,12 +723,9 @@ def write_report(opts: "Options", results: List[Result], seconds: float):
         add("How far the quantized outputs (logits or probabilities) are "
             "from the float ones, on the same evaluation samples:")
         add("")
-        add("| model | " + " | ".join(methods) + " |")
-        add("|---|" + "---|" * len(methods))
-        for r in scored:
-            add(f"| {r.model} | " + " | ".join(
-                f"{r.logit_sqnr[m]:.1f}" if m in r.logit_sqnr else ""
-                for m in methods) + " |")
+        add_method_table(add, methods, ["model"],
+                         [([r.model], r.logit_sqnr) for r in scored],
+                         lambda v: f"{v:.1f}")
     sure = [r for r in results if r.sure and r.samples.disjoint]
     if sure:
         add("")
@@ -729,13 +737,11 @@ def write_report(opts: "Options", results: List[Result], seconds: float):
             "the float model hesitates between classes whose logits differ "
             "by less than the quantization noise:")
         add("")
-        add("| model | samples | " + " | ".join(methods) + " |")
-        add("|---|---|" + "---|" * len(methods))
-        for r in sure:
-            add(f"| {r.model} | {r.sure_count} of "
-                f"{len(r.samples.evaluate)} | " + " | ".join(
-                    truncate(r.sure[m], 2) if m in r.sure else ""
-                    for m in methods) + " |")
+        add_method_table(
+            add, methods, ["model", "samples"],
+            [([r.model, f"{r.sure_count} of {len(r.samples.evaluate)}"],
+              r.sure) for r in sure],
+            lambda v: truncate(v, 2))
     for r in results:
         if r.reference:
             folder, agree, sqnr = r.reference
@@ -755,12 +761,9 @@ def write_report(opts: "Options", results: List[Result], seconds: float):
             "anything calibrated on, where the float logits are closer "
             "together; a stress test, not a goal.")
         add("")
-        add("| model | " + " | ".join(methods) + " |")
-        add("|---|" + "---|" * len(methods))
-        for r in extra:
-            add(f"| {r.model} | " + " | ".join(
-                f"{r.extra[m]:.2f}" if m in r.extra else "" for m in methods)
-                + " |")
+        add_method_table(add, methods, ["model"],
+                         [([r.model], r.extra) for r in extra],
+                         lambda v: f"{v:.2f}")
     add("")
     add("### Float models on the digits")
     add("")
