@@ -33,6 +33,8 @@ from typing import Callable, Dict, List, Optional, Sequence
 
 import numpy as np
 
+from quantc import error_budget
+
 METHODS = ("minmax", "percentile", "entropy", "mse")
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_MODELS_DIR = ROOT.parent / "shared" / "models" / "float"
@@ -544,6 +546,8 @@ class Result:
     # (folder, agreement %, output SQNR dB) of an independently quantized
     # version of the same network.
     reference: Optional[tuple] = None
+    # Where a classifier below the goal loses agreement (see error_budget).
+    budget: Optional["Budget"] = None
     error: str = ""
     seconds: float = 0.0
 
@@ -620,9 +624,46 @@ def evaluate_model(opts: "Options", spec: ModelSpec) -> Result:
                 100 * np.mean(top1(got[0]) == top1(ref[0])),
                 sqnr_db(ref[0], got[0]))
             log(f"  {spec.quantized_reference}: {result.reference[1]:.2f}")
+    if spec.kind == "classifier" and samples.disjoint and \
+            not goal_mark(result).startswith("PASS") and result.logit_sqnr:
+        result.budget = measure_budget(opts, model, out, samples, ref[0],
+                                       max(result.logit_sqnr.values()))
     result.seconds = time.time() - start
     log(f"  ({result.seconds:.0f} s)")
     return result
+
+
+@dataclasses.dataclass
+class Budget:
+    weights_agreement: float
+    weights_sqnr: float
+    # (output SQNR dB, agreement % the samples allow at that noise).
+    noise_floor: List[tuple]
+    gaps: np.ndarray  # the float model's top-1/top-2 gaps
+    rms: float  # the float outputs' RMS
+
+
+def measure_budget(opts: "Options", model: Path, out: Path,
+                   samples: Samples, ref: np.ndarray,
+                   best_sqnr: float) -> Budget:
+    """The float model with only its weights quantized, and the agreement
+    independent output noise would leave on these samples."""
+    gridded = error_budget.weights_on_grid(
+        model, out / "weights_only.onnx",
+        per_channel=opts.weight_granularity == "per-channel")
+    weights = compile_model(opts, gridded, out, "weights_only")
+    got = run_batch_cached(weights, samples.evaluate,
+                           out / "weights_only_eval.npz")[0]
+    weights_sqnr = sqnr_db(ref, got)
+    levels = [best_sqnr, weights_sqnr, 30.0, 40.0, 50.0]
+    budget = Budget(100 * np.mean(top1(got) == top1(ref)), weights_sqnr,
+                    [(db, error_budget.noisy_agreement(ref, db, seed=opts.seed))
+                     for db in levels],
+                    error_budget.top2_gaps(ref),
+                    float(np.sqrt(np.mean(ref.astype(np.float64) ** 2))))
+    log(f"  weights only: {budget.weights_agreement:.2f} %, "
+        f"{weights_sqnr:.1f} dB")
+    return budget
 
 
 # ===----------------------------------------------------------------------===
@@ -794,6 +835,9 @@ def write_report(opts: "Options", results: List[Result], seconds: float):
                 f"[{mn:.3g}, {mx:.3g}])"
                 for share, name, lo, hi, mn, mx in r.clipping.get(m, []))
             add(f"- {r.model}, {m} ({r.cells[m]}): {clips}")
+    for r in results:
+        if r.budget:
+            add_budget(add, r)
     add("")
     add("## Notes")
     add("")
@@ -807,6 +851,40 @@ def write_report(opts: "Options", results: List[Result], seconds: float):
         add(f"- {note}")
     opts.output.parent.mkdir(parents=True, exist_ok=True)
     opts.output.write_text("\n".join(lines).rstrip() + "\n")
+
+
+def add_budget(add, r: Result) -> None:
+    """The weights' share of a classifier's miss, and the agreement its
+    evaluation samples allow at a given output noise."""
+    b = r.budget
+    count = len(b.gaps)
+    add("")
+    add(f"### What limits {r.model}")
+    add("")
+    add(f"- **Weights alone.** The float model with only its weights "
+        "quantized (a copy of the ONNX file whose Conv, Gemm and MatMul "
+        "weights hold the values of the integers QuantC makes of them, "
+        "test/E2E/error-budget-weights.test; activations stay float) agrees "
+        f"with it on {truncate(b.weights_agreement, 2)} % of the samples, "
+        f"output SQNR {b.weights_sqnr:.1f} dB: 8-bit weights alone already "
+        "stay below the goal on these samples, before any activation is "
+        "quantized.")
+    near = [(share, int(np.sum(b.gaps < share * b.rms)))
+            for share in (0.001, 0.01, 0.05)]
+    add(f"- **Near ties.** The float outputs have an RMS of {b.rms:.3g}; "
+        + ", ".join(f"{n} of {count} samples have their two largest "
+                    f"outputs within {share * b.rms:.2g} ({share:g} of it)"
+                    for share, n in near) + ".")
+    add("- **Noise floor.** The agreement the samples allow a quantized "
+        "model whose outputs differ from the float ones only by independent "
+        "Gaussian noise (the mean of 200 seeded draws), at the SQNR of the "
+        "best method, of the weights alone, and at 30, 40 and 50 dB:")
+    add("")
+    add("| output SQNR dB | " + " | ".join(
+        f"{db:.1f}" for db, _ in b.noise_floor) + " |")
+    add("|---|" + "---|" * len(b.noise_floor))
+    add("| agreement % | " + " | ".join(
+        truncate(agree, 2) for _, agree in b.noise_floor) + " |")
 
 
 def data_section(opts: "Options") -> str:
