@@ -657,7 +657,8 @@ def measure_budget(opts: "Options", model: Path, out: Path,
     weights_sqnr = sqnr_db(ref, got)
     levels = [best_sqnr, weights_sqnr, 30.0, 40.0, 50.0]
     budget = Budget(100 * np.mean(top1(got) == top1(ref)), weights_sqnr,
-                    [(db, error_budget.noisy_agreement(ref, db, seed=opts.seed))
+                    [(db, error_budget.noisy_agreement(ref, db,
+                                                       seed=opts.seed))
                      for db in levels],
                     error_budget.top2_gaps(ref),
                     float(np.sqrt(np.mean(ref.astype(np.float64) ** 2))))
@@ -705,7 +706,7 @@ def add_method_table(add, methods: Sequence[str], lead: List[str], rows,
                                        for m in methods]) + " |")
 
 
-def write_report(opts: "Options", results: List[Result], seconds: float):
+def write_report(opts: "Options", results: List[Result]):
     lines = []
     add = lines.append
     add("# Accuracy of post-training quantization")
@@ -714,8 +715,9 @@ def write_report(opts: "Options", results: List[Result], seconds: float):
         "with\n     PYTHONPATH=python /usr/bin/python3 -m quantc.accuracy "
         "--quantc build/bin/quantc -o docs/Accuracy.md\n     (needs the "
         "Debian packages python3-sklearn, python3-skimage and\n     "
-        "dataset-fashion-mnist, and ../shared/models; about "
-        f"{seconds / 60:.0f} minutes on 2 cores). -->")
+        "dataset-fashion-mnist, and ../shared/models; about 27 minutes on "
+        "2 cores\n     from an empty --work-dir, which keeps what a rerun "
+        "can reuse). -->")
     add("")
     add("Each float model of `shared/models/float` is compiled by `quantc "
         "compile` as float (the fp32 reference: it matches ONNX Runtime at "
@@ -997,7 +999,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     start = time.time()
     results = [evaluate_model(opts, spec) for spec in MODELS
                if spec.name in names]
-    write_report(opts, results, time.time() - start)
+    write_report(opts, results)
     log(f"wrote {opts.output} ({time.time() - start:.0f} s)")
     return 0
 
